@@ -1,0 +1,73 @@
+import type { CompiledBundle } from '../compile/compileBundle.js';
+import type { ClockState } from '../sla/index.js';
+import { pauseClock, resumeClock, startClock, stopClock } from '../sla/index.js';
+import type { TicketState } from '../model/state.js';
+import type { EntityRef } from './types.js';
+import type { WorldDraft } from './WorldDraft.js';
+
+export const OVERALL = 'overall';
+export const stageKey = (node: string) => `stage:${node}`;
+
+/** Nodes before registration is complete or after the ticket is finished: the overall clock is not running. */
+const OUTSIDE_OVERALL = new Set(['registration', 'draft', 'voided', 'closed', 'gridReturned']);
+
+function clocksOf(draft: WorldDraft, ref: EntityRef): Readonly<Record<string, ClockState>> {
+  if (ref.kind === 'ticket') return draft.ticket.clocks;
+  return ref.kind === 'task' ? draft.task(ref.id).clocks : draft.application(ref.id).clocks;
+}
+
+function setClocks(draft: WorldDraft, ref: EntityRef, clocks: Record<string, ClockState>): void {
+  draft.patch(ref, { clocks });
+}
+
+function mapRunning(clocks: Readonly<Record<string, ClockState>>, fn: (c: ClockState) => ClockState, status: ClockState['status']) {
+  return Object.fromEntries(Object.entries(clocks).map(([k, c]) => [k, c.status === status ? fn(c) : c]));
+}
+
+export function overallLimitOf(cb: CompiledBundle, ticket: Pick<TicketState, 'item' | 'domain'>) {
+  const link = cb.bundle.defs.item[ticket.item]?.domains.find((d) => d.domain === ticket.domain);
+  return cb.timeLimit(link?.overallLimit);
+}
+
+/**
+ * Moves the clocks of an entity from one node to another: stage clocks stop on exit and (re)start on
+ * entry (X-5, DEF-6 metering), nodes flagged `pauseClocks` pause and resume them (挂账), and the
+ * ticket's overall clock runs from registration to closing.
+ */
+export function moveClocks(cb: CompiledBundle, draft: WorldDraft, ref: EntityRef, flowId: string, from: string, to: string, now: number, reentered: boolean): void {
+  if (from === to && !reentered) return;
+  const nodes = cb.flows[flowId]?.nodes ?? {};
+  let clocks: Record<string, ClockState> = { ...clocksOf(draft, ref) };
+  const leaving = nodes[from];
+  const entering = nodes[to];
+  if (leaving?.pauseClocks) clocks = mapRunning(clocks, (c) => resumeClock(c, now), 'paused');
+  if (leaving?.stageLimit && clocks[stageKey(from)]?.status === 'running') {
+    clocks[stageKey(from)] = stopClock(clocks[stageKey(from)]!, now);
+  }
+  const limit = cb.timeLimit(entering?.stageLimit);
+  if (limit) clocks[stageKey(to)] = startClock(clocks[stageKey(to)], limit, now);
+  if (ref.kind === 'ticket') {
+    const overall = overallLimitOf(cb, draft.ticket);
+    const current = clocks[OVERALL];
+    if (overall && !OUTSIDE_OVERALL.has(to) && (!current || current.status === 'stopped')) {
+      clocks[OVERALL] = startClock(current, overall, now);
+    } else if (current?.status === 'running' && OUTSIDE_OVERALL.has(to)) {
+      clocks[OVERALL] = stopClock(current, now);
+    }
+  }
+  if (entering?.pauseClocks) clocks = mapRunning(clocks, (c) => pauseClock(c, now), 'running');
+  setClocks(draft, ref, clocks);
+}
+
+/** Pauses (or resumes) the ticket's overall clock while every deciding task is suspended (REV-4, X-5). */
+export function syncOverallPause(draft: WorldDraft, deciding: readonly { node: string }[], now: number): void {
+  const overall = draft.ticket.clocks[OVERALL];
+  if (!overall) return;
+  const open = deciding.filter((t) => !['approved', 'returned', 'transferred'].includes(t.node));
+  const allSuspended = open.length > 0 && open.every((t) => t.node === 'suspended');
+  if (allSuspended && overall.status === 'running') {
+    draft.patchTicket({ clocks: { ...draft.ticket.clocks, [OVERALL]: pauseClock(overall, now) } });
+  } else if (!allSuspended && overall.status === 'paused') {
+    draft.patchTicket({ clocks: { ...draft.ticket.clocks, [OVERALL]: resumeClock(overall, now) } });
+  }
+}

@@ -1,0 +1,23 @@
+/** Tongguan's pure engine: definitions → bundle → compiled machines and rules → decisions. */
+export { createBundle, type CreateBundleResult } from './definitions/createBundle.js';
+export type { Bundle, KindTypes, Location, PackageFile, PackageSource } from './definitions/bundleTypes.js';
+export { canonicalJson, contentHash } from './definitions/contentHash.js';
+export { validateDefinition, schemaOf } from './definitions/schemaValidator.js';
+export { compileBundle, type CompiledBundle } from './compile/compileBundle.js';
+export { compileFlow, type CompiledFlow, type CompiledTransition, type FlowEvent } from './compile/compileFlow.js';
+export { GuardEngine } from './rules/guardEngine.js';
+export { autoDispatch, type AutoDispatch } from './dispatch/autoDispatch.js';
+export { decide } from './decide/decide.js';
+export { progressOf, type Progress } from './decide/progress.js';
+export { reviewChain } from './decide/reviewChain.js';
+export type {
+  Action, Changes, DecideFailure, DecideResult, DecideSuccess, EntityKind, EntityRef, HistoryEvent, IdSource,
+  Recipients, Registration, RuntimeEffect,
+} from './decide/types.js';
+export type {
+  Actor, ApplicationKind, ApplicationState, CenterFrame, DispatchInfo, ReviewStep, TaskRole, TaskState,
+  TicketSource, TicketState, TicketWorld, Urgency,
+} from './model/state.js';
+export { effectRegistry, isKnownEffect } from './effects/registry.js';
+export { engineError, engineErrors, type EngineError, type EngineErrorCode } from './errors.js';
+export { formatFinding, hasErrors, type Finding } from './findings.js';
