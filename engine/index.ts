@@ -21,3 +21,8 @@ export type {
 export { effectRegistry, isKnownEffect } from './effects/registry.js';
 export { engineError, engineErrors, type EngineError, type EngineErrorCode } from './errors.js';
 export { formatFinding, hasErrors, type Finding } from './findings.js';
+export { availableActions, type AvailableAction } from './decide/availableActions.js';
+export * from './merge/index.js';
+export { maskName, maskPhone } from './privacy/mask.js';
+export { redactReporter, reporterVisibility, REPORTER_FIELDS, type ReporterVisibility } from './privacy/reporterView.js';
+export { formatTicketNumber, ticketPrefix } from './numbering/ticketNumber.js';

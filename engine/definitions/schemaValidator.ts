@@ -9,7 +9,7 @@ import type { Finding } from '../findings.js';
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv) => Ajv;
 
 function createAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictTuples: false, useDefaults: false });
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictTuples: false, useDefaults: false });
   addFormats(ajv);
   ajv.addKeyword({ keyword: 'x-ref', schemaType: 'string' });
   return ajv;
