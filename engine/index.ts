@@ -26,3 +26,5 @@ export * from './merge/index.js';
 export { maskName, maskPhone } from './privacy/mask.js';
 export { redactReporter, reporterVisibility, REPORTER_FIELDS, type ReporterVisibility } from './privacy/reporterView.js';
 export { formatTicketNumber, ticketPrefix } from './numbering/ticketNumber.js';
+export { mergeForm, ticketFormId, type MergedForm } from './forms/mergeForm.js';
+export { validateTicketFields, type FieldError } from './forms/validateFields.js';
