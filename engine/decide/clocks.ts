@@ -1,7 +1,8 @@
 import type { CompiledBundle } from '../compile/compileBundle.js';
-import type { ClockState } from '../sla/index.js';
+import type { TimeLimit } from '../../definitions/schemas/index.js';
+import type { ClockState, EvaluationContext } from '../sla/index.js';
 import { pauseClock, resumeClock, startClock, stopClock } from '../sla/index.js';
-import type { TicketState } from '../model/state.js';
+import type { TicketState, Urgency } from '../model/state.js';
 import type { EntityRef } from './types.js';
 import type { WorldDraft } from './WorldDraft.js';
 
@@ -29,10 +30,21 @@ export function overallLimitOf(cb: CompiledBundle, ticket: Pick<TicketState, 'it
   return cb.timeLimit(link?.overallLimit);
 }
 
+/** The calendar, attendance scheme and urgency a limit is evaluated with (DEF-6, DEF-7). */
+export function slaContext(cb: CompiledBundle, limit: TimeLimit, urgency?: Urgency): EvaluationContext {
+  const { calendar, attendance } = cb.bundle.defs;
+  return {
+    calendar: limit.calendar ? calendar[limit.calendar] : undefined,
+    attendance: limit.attendance ? attendance[limit.attendance] : undefined,
+    urgency,
+  };
+}
+
 /**
  * Moves the clocks of an entity from one node to another: stage clocks stop on exit and (re)start on
- * entry (X-5, DEF-6 metering), nodes flagged `pauseClocks` pause and resume them (挂账), and the
- * ticket's overall clock runs from registration to closing.
+ * entry (X-5, DEF-6 metering), nodes flagged `pauseClocks` pause and resume them (挂账: the stage
+ * clock is paused rather than stopped, and resumed rather than re-entered), and the ticket's overall
+ * clock runs from registration to closing.
  */
 export function moveClocks(cb: CompiledBundle, draft: WorldDraft, ref: EntityRef, flowId: string, from: string, to: string, now: number, reentered: boolean): void {
   if (from === to && !reentered) return;
@@ -40,12 +52,16 @@ export function moveClocks(cb: CompiledBundle, draft: WorldDraft, ref: EntityRef
   let clocks: Record<string, ClockState> = { ...clocksOf(draft, ref) };
   const leaving = nodes[from];
   const entering = nodes[to];
-  if (leaving?.pauseClocks) clocks = mapRunning(clocks, (c) => resumeClock(c, now), 'paused');
-  if (leaving?.stageLimit && clocks[stageKey(from)]?.status === 'running') {
+  const resumed = new Set<string>();
+  if (leaving?.pauseClocks) {
+    for (const [key, c] of Object.entries(clocks)) if (c.status === 'paused') resumed.add(key);
+    clocks = mapRunning(clocks, (c) => resumeClock(c, now), 'paused');
+  }
+  if (leaving?.stageLimit && !entering?.pauseClocks && clocks[stageKey(from)]?.status === 'running') {
     clocks[stageKey(from)] = stopClock(clocks[stageKey(from)]!, now);
   }
   const limit = cb.timeLimit(entering?.stageLimit);
-  if (limit) clocks[stageKey(to)] = startClock(clocks[stageKey(to)], limit, now);
+  if (limit && !resumed.has(stageKey(to))) clocks[stageKey(to)] = startClock(clocks[stageKey(to)], limit, now);
   if (ref.kind === 'ticket') {
     const overall = overallLimitOf(cb, draft.ticket);
     const current = clocks[OVERALL];

@@ -93,7 +93,7 @@ async function step(cb: CompiledBundle, draft: WorldDraft, input: StepInput, now
     ...(Object.keys(notes).length > 0 || Object.keys(input.payload).length > 0 ? { data: { ...input.payload, ...notes } } : {}),
   });
   if (ref.kind === 'task' && definition.to && node !== to) {
-    syncOverallPause(draft, decidingTasks([...draft.tasks.values()]), now);
+    syncOverallPause(draft, decidingTasks(draft.ticket, [...draft.tasks.values()]), now);
     draft.emit({ kind: 'ticket', id: draft.ticket.id }, '$tasks.settled');
   }
 }

@@ -6,24 +6,33 @@ export interface Progress {
   readonly outcome: 'done' | 'returned' | null;
   /** REV-1 send to check: main+assist after the main is done, multi after all are done. */
   readonly readyForCheck: boolean;
+  /** DSP-3: tasks of the current dispatch still being handled (待处置), which add-dispatch needs. */
   readonly pendingTasks: number;
 }
 
 const OPEN = new Set(['pending', 'gridHandling', 'suspended', 'completed']);
 const FINISHED = new Set(['completed', 'approved']);
+/** Tasks still being handled by their department: not yet completed (办结) and not closed. */
+const IN_HAND = new Set(['pending', 'gridHandling', 'suspended']);
 
 export function isOpenTask(task: TaskState): boolean {
   return !['approved', 'returned', 'transferred'].includes(task.node);
 }
 
-/** Top-level tasks that count for the ticket: not sub-tasks, not replaced by a transfer, not followers. */
-export function decidingTasks(tasks: readonly TaskState[]): TaskState[] {
-  return tasks.filter((t) => !t.parent && t.node !== 'transferred' && !t.mergedInto);
+/** Tasks of the ticket's current dispatch round (a re-dispatch or 重派 leaves earlier rounds behind). */
+export function currentRound(ticket: Pick<TicketState, 'dispatch'>, tasks: readonly TaskState[]): TaskState[] {
+  const round = ticket.dispatch?.round ?? 0;
+  return tasks.filter((t) => (t.round ?? 0) === round);
+}
+
+/** Top-level tasks that count for the ticket: this round, not sub-tasks, not replaced by a transfer, not followers. */
+export function decidingTasks(ticket: Pick<TicketState, 'dispatch'>, tasks: readonly TaskState[]): TaskState[] {
+  return currentRound(ticket, tasks).filter((t) => !t.parent && t.node !== 'transferred' && !t.mergedInto);
 }
 
 export function progressOf(ticket: TicketState, tasks: readonly TaskState[]): Progress {
-  const pendingTasks = tasks.filter((t) => !t.mergedInto && isOpenTask(t)).length;
-  const top = decidingTasks(tasks);
+  const pendingTasks = currentRound(ticket, tasks).filter((t) => !t.mergedInto && IN_HAND.has(t.node)).length;
+  const top = decidingTasks(ticket, tasks);
   if (top.length === 0 || !ticket.dispatch) return { outcome: null, readyForCheck: false, pendingTasks };
   if (ticket.dispatch.handling === 'mainAssist') {
     const main = top.find((t) => t.role === 'main');

@@ -1,16 +1,59 @@
-import { moveClocks, stageKey } from '../decide/clocks.js';
+import type { TimeAmount } from '../../definitions/schemas/index.js';
+import { moveClocks, OVERALL, slaContext, stageKey } from '../decide/clocks.js';
 import { nodeOfStep, reviewChain } from '../decide/reviewChain.js';
 import { Refusal } from '../decide/Refusal.js';
-import type { ApplicationKind, ApplicationState } from '../model/state.js';
-import { extendClock } from '../sla/index.js';
+import type { ApplicationKind, ApplicationState, TaskState } from '../model/state.js';
+import { centerOf, departmentOf } from '../org/index.js';
+import { checkExtension, extendClock } from '../sla/index.js';
 import type { EffectContext, EffectHandler } from './EffectContext.js';
 import { addTask } from './taskEffects.js';
+
+/** HND-6 / REV-3: shown when an approved extension passes the ticket's overall deadline. */
+export const EXTENSION_WARNING = '该部门延期后时间将大于事件到期时间';
 
 const COUNTED = { extension: 'extension', suspension: 'suspension', return: 'return' } as const;
 
 function application(ctx: EffectContext): ApplicationState {
   const id = ctx.ref.kind === 'application' ? ctx.ref.id : String(ctx.data?.application ?? '');
   return ctx.draft.application(id);
+}
+
+/** HND-1 申请转派: to another department of the same center (同级部门), never to itself or a center. */
+function checkTransferTarget(ctx: EffectContext, from: string): void {
+  const target = typeof ctx.payload.department === 'string' ? ctx.payload.department : '';
+  if (!target) throw new Refusal('ENG_INVALID_PAYLOAD', { pointer: '/department', reason: 'a transfer names the department to transfer to' });
+  const center = centerOf(ctx.cb.org, from)?.id;
+  if (target === from || target === center || !departmentOf(ctx.cb.org, target) || centerOf(ctx.cb.org, target)?.id !== center) {
+    throw new Refusal('ENG_INVALID_PAYLOAD', { pointer: '/department', reason: `${target} is not another department of center ${center ?? '?'}` });
+  }
+}
+
+/** Extends the task's stage clock (REV-3) and notes the HND-6 warning when it passes the overall deadline. */
+function extendTask(ctx: EffectContext, task: TaskState, app: ApplicationState): void {
+  const { cb, draft, now } = ctx;
+  const key = task.clocks[stageKey(task.node)] ? stageKey(task.node) : Object.keys(task.clocks)[0];
+  const clock = key ? task.clocks[key] : undefined;
+  const amount = Number(app.payload.amount);
+  const unit = String(app.payload.unit ?? 'workDay') as TimeAmount['unit'];
+  if (!clock || !key || !(amount > 0)) return;
+  const limit = cb.timeLimit(clock.limitId);
+  const overall = draft.ticket.clocks[OVERALL];
+  const overallLimit = cb.timeLimit(overall?.limitId);
+  if (!limit) {
+    draft.patchTask(task.id, { clocks: { ...task.clocks, [key]: extendClock(clock, { amount, unit }, now) } });
+    return;
+  }
+  const urgency = draft.ticket.urgency;
+  const check = checkExtension({
+    stage: { state: clock, limit }, extension: { amount, unit }, context: slaContext(cb, limit, urgency), now,
+    overall: overall && overallLimit ? { state: overall, limit: overallLimit } : undefined,
+    overallContext: overallLimit ? slaContext(cb, overallLimit, urgency) : undefined,
+  });
+  draft.patchTask(task.id, { clocks: { ...task.clocks, [key]: check.extended } });
+  if (check.exceedsOverall && check.overall) {
+    ctx.note({ warning: EXTENSION_WARNING, stageDueAt: check.stage.dueAt, overallDueAt: check.overall.dueAt });
+    draft.trace.push(`extension of ${task.department}: ${EXTENSION_WARNING}`);
+  }
 }
 
 /** HND-1: a department applies (assist, extension, suspension, transfer, return) or completes (result). */
@@ -20,9 +63,7 @@ export const createApplication: EffectHandler = (ctx, params) => {
   const task = draft.task(ctx.ref.id);
   const flow = cb.flows[draft.ticket.flow]?.flow.applicationFlow;
   if (!flow || !cb.flows[flow]) throw new Refusal('ENG_UNKNOWN_REFERENCE', { kind: 'flow', id: flow ?? '(application flow)' });
-  if (kind === 'transfer' && !ctx.payload.department) {
-    throw new Refusal('ENG_INVALID_PAYLOAD', { pointer: '/department', reason: 'a transfer names the department to transfer to' });
-  }
+  if (kind === 'transfer') checkTransferTarget(ctx, task.department);
   if (kind === 'assist' && !(Array.isArray(ctx.payload.departments) && ctx.payload.departments.length > 0)) {
     throw new Refusal('ENG_INVALID_PAYLOAD', { pointer: '/departments', reason: 'an assist application names at least one unit' });
   }
@@ -49,25 +90,19 @@ export const advanceChain: EffectHandler = (ctx) => {
 
 /** What an approved application does to the task and the ticket (HND-5, REV-2..6). */
 export const applyApplication: EffectHandler = (ctx) => {
-  const { cb, draft, now } = ctx;
+  const { draft, now } = ctx;
   const app = draft.patchApplication(application(ctx).id, { decidedAt: now });
   const task = draft.task(app.task);
   const taskRef = { kind: 'task' as const, id: task.id };
+  const sameRound = task.round !== undefined ? { round: task.round } : {};
   if (app.kind === 'extension') {
-    const clock = task.clocks[stageKey(task.node)] ?? Object.values(task.clocks)[0];
-    const key = Object.entries(task.clocks).find(([, c]) => c === clock)?.[0];
-    const amount = Number(app.payload.amount);
-    const unit = String(app.payload.unit ?? 'workDay') as 'workDay' | 'workHour' | 'naturalDay' | 'naturalHour';
-    if (clock && key && amount > 0) {
-      draft.patchTask(task.id, { clocks: { ...task.clocks, [key]: extendClock(clock, { amount, unit }, now) } });
-    }
+    extendTask(ctx, task, app);
   } else if (app.kind === 'assist') {
-    for (const department of app.payload.departments as string[]) addTask(ctx, department, 'assist', task.parent);
+    for (const department of app.payload.departments as string[]) addTask(ctx, department, 'assist', task.parent, sameRound);
   } else if (app.kind === 'transfer') {
-    addTask(ctx, String(app.payload.department), task.role, task.parent);
+    addTask(ctx, String(app.payload.department), task.role, task.parent, sameRound);
   }
   draft.emit(taskRef, '$application.approved', { application: app.id });
-  void cb;
 };
 
 /** A refusal: the applicant is told and goes on; a refused result sends the task back to handling. */

@@ -24,7 +24,10 @@ export const moveCenter: EffectHandler = (ctx, params) => {
   if (direction === 'upper') {
     target = params.source === 'autoDispatch' ? autoDispatch(cb, t).center : upperCenter(cb.org, t.center)?.id;
     if (!target) throw new Refusal('ENG_NO_DISPATCH_TARGET', { direction: 'upper', center: t.center });
-    trail.push({ center: target, via: 'escalate', at: now });
+    // escalating to the center that delegated the ticket hands it back: that center's own review chain stays
+    const handBack = trail[trail.length - 1]?.via === 'delegate' && trail[trail.length - 2]?.center === target;
+    if (handBack) trail.pop();
+    else trail.push({ center: target, via: 'escalate', at: now });
   } else if (direction === 'lower') {
     target = params.source === 'autoDispatch' ? autoDispatch(cb, t).center : String(payload.center ?? '');
     if (!target || !lowerCenters(cb.org, t.center).some((c) => c.id === target)) {

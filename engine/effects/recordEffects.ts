@@ -1,5 +1,6 @@
 import { Refusal } from '../decide/Refusal.js';
 import { communityOf, usersWithRole } from '../org/index.js';
+import type { Recipients } from '../decide/types.js';
 import type { EffectContext, EffectHandler } from './EffectContext.js';
 
 /** Stores what a step produced (reply, verification, check, callback, evaluation) on the ticket. */
@@ -11,16 +12,29 @@ export function recordOutcome(key: string): EffectHandler {
   };
 }
 
-/** ACC-5 edit: changes the ticket's fields; the history event keeps the change records. */
+/** Registration facts kept on the ticket itself rather than in its form data (ACC-1). */
+const TICKET_KEYS = ['title', 'grid', 'urgency', 'difficult', 'callbackWanted', 'confidential'] as const;
+const URGENCIES: readonly unknown[] = ['normal', 'urgent', 'veryUrgent'];
+
+/** ACC-5 edit: changes the ticket's fields; the history event keeps the change records (before → after). */
 export const editFields: EffectHandler = (ctx) => {
-  const { draft, payload } = ctx;
+  const { cb, draft, payload } = ctx;
   const changes = (payload.fields ?? {}) as Record<string, unknown>;
-  const before = draft.ticket.fields;
+  const ticket = draft.ticket as unknown as Record<string, unknown>;
+  const onTicket = (k: string) => (TICKET_KEYS as readonly string[]).includes(k);
+  if ('grid' in changes && !cb.org.grids.has(String(changes.grid))) {
+    throw new Refusal('ENG_INVALID_PAYLOAD', { pointer: '/fields/grid', reason: `grid ${String(changes.grid)} is unknown` });
+  }
+  if ('urgency' in changes && !URGENCIES.includes(changes.urgency)) {
+    throw new Refusal('ENG_INVALID_PAYLOAD', { pointer: '/fields/urgency', reason: 'urgency is normal, urgent or veryUrgent' });
+  }
+  const before = (k: string) => (onTicket(k) ? ticket[k] : draft.ticket.fields[k]);
   const records = Object.entries(changes)
-    .filter(([k, v]) => JSON.stringify(before[k]) !== JSON.stringify(v))
-    .map(([field, after]) => ({ field, before: before[field] ?? null, after }));
-  const title = typeof changes.title === 'string' ? { title: changes.title } : {};
-  draft.patchTicket({ fields: { ...before, ...changes }, ...title });
+    .filter(([k, v]) => JSON.stringify(before(k)) !== JSON.stringify(v))
+    .map(([field, after]) => ({ field, before: before(field) ?? null, after }));
+  const fields = Object.fromEntries(Object.entries(changes).filter(([k]) => !onTicket(k)));
+  const own = Object.fromEntries(Object.entries(changes).filter(([k]) => onTicket(k)));
+  draft.patchTicket({ fields: { ...draft.ticket.fields, ...fields }, ...own });
   draft.trace.push(`changed ${records.map((r) => r.field).join(', ') || 'nothing'}`);
   ctx.note({ changes: records });
 };
@@ -29,7 +43,9 @@ function gridWorkerFor(ctx: EffectContext): string {
   const { cb, draft, payload } = ctx;
   const wanted = typeof payload.gridWorker === 'string' ? payload.gridWorker : undefined;
   const grid = draft.ticket.grid ? cb.org.grids.get(draft.ticket.grid) : undefined;
-  const community = grid?.community ?? (ctx.ref.kind === 'task' ? communityOf(cb.org, draft.task(ctx.ref.id).department)?.id : undefined);
+  // HND-1: a community department sends its task to its own grid workers; the ticket's steps to the grid's
+  const own = ctx.ref.kind === 'task' ? communityOf(cb.org, draft.task(ctx.ref.id).department)?.id : undefined;
+  const community = own ?? grid?.community;
   const workers = community ? usersWithRole(cb.org, 'gridWorker', community).map((u) => u.id) : [];
   if (wanted) {
     const user = cb.org.users.get(wanted);
@@ -48,17 +64,33 @@ export const assignGridWorker: EffectHandler = (ctx) => {
   ctx.draft.trace.push(`grid worker ${worker}`);
 };
 
-/** X-2: an urge to-do for whoever handles the current step. */
-export const urge: EffectHandler = (ctx) => {
-  const { cb, draft, actor, opinion } = ctx;
+/** Who handles the ticket's current step: the grid worker, every department still handling a task, or the node's role. */
+function currentHandlers(ctx: EffectContext): Recipients[] {
+  const { cb, draft } = ctx;
   const t = draft.ticket;
+  if (t.gridWorker && ['verification', 'check'].includes(t.node)) return [{ users: [t.gridWorker] }];
+  if (t.node === 'handling') {
+    const inHand = [...draft.tasks.values()].filter((x) => !x.mergedInto && (x.node === 'pending' || x.node === 'gridHandling'));
+    const departments = [...new Set(inHand.filter((x) => x.node === 'pending').map((x) => x.department))];
+    const workers = [...new Set(inHand.flatMap((x) => (x.node === 'gridHandling' && x.gridWorker ? [x.gridWorker] : [])))];
+    const to: Recipients[] = [...departments.map((department) => ({ department, role: 'handler' })), ...(workers.length > 0 ? [{ users: workers }] : [])];
+    if (to.length > 0) return to;
+  }
   const binding = cb.bindingOf(t.flow, t.node);
-  const to = t.gridWorker && ['verification', 'check'].includes(t.node)
-    ? { users: [t.gridWorker] }
-    : t.node === 'handling'
-      ? { users: [], department: [...draft.tasks.values()].find((x) => x.node === 'pending')?.department ?? t.center, role: 'handler' }
-      : { department: t.center, ...(binding?.role ? { role: binding.role } : {}) };
-  draft.effects.push({ type: 'urge', ticket: t.id, to, by: actor?.user ?? '', ...(opinion ? { opinion } : {}) });
+  return [{ department: t.center, ...(binding?.role ? { role: binding.role } : {}) }];
+}
+
+/** X-2 / ACC-5: an urge to-do for whoever handles the current step (one per recipient group). */
+export const urge: EffectHandler = (ctx) => {
+  const { draft, actor, opinion } = ctx;
+  for (const to of currentHandlers(ctx)) {
+    draft.effects.push({ type: 'urge', ticket: draft.ticket.id, to, by: actor?.user ?? '', ...(opinion ? { opinion } : {}) });
+  }
+};
+
+/** Re-reads the tasks after the ticket comes back to handling (e.g. from a check): a settled outcome moves it on. */
+export const settleTasks: EffectHandler = (ctx) => {
+  ctx.draft.emit({ kind: 'ticket', id: ctx.draft.ticket.id }, '$tasks.settled');
 };
 
 /** Messages to the applicant (rejections) or the center (returns) for the message centre (X-2). */

@@ -1,7 +1,7 @@
 import type { EffectHandler } from './EffectContext.js';
 import { advanceChain, applyApplication, cancelSuspension, createApplication, rejectApplication } from './applicationEffects.js';
 import { markReturned, moveCenter, splitMerged } from './centerEffects.js';
-import { assignGridWorker, editFields, notify, recordOutcome, urge } from './recordEffects.js';
+import { assignGridWorker, editFields, notify, recordOutcome, settleTasks, urge } from './recordEffects.js';
 import { createSubTasks, createTasks } from './taskEffects.js';
 
 /** HND-3: the main task's own application splits its followers first; the runtime unlinks them. */
@@ -26,6 +26,7 @@ export const effectRegistry: Readonly<Record<string, EffectHandler>> = {
   assignGridWorker,
   editFields,
   urge,
+  settleTasks,
   notify,
   recordReply: recordOutcome('reply'),
   recordVerification: recordOutcome('verification'),

@@ -35,10 +35,11 @@ export function addTask(ctx: EffectContext, department: string, role: TaskRole, 
   if (!departmentOf(cb.org, department)) throw new Refusal('ENG_UNKNOWN_REFERENCE', { kind: 'department', id: department });
   const flow = taskFlowOf(ctx);
   const initial = cb.flows[flow]!.flow.initial;
+  const round = parent ? draft.task(parent).round : draft.ticket.dispatch?.round;
   const task: TaskState = {
     id: ctx.ids(), ticket: draft.ticket.id, department, center: draft.ticket.center, role, flow, node: initial,
     createdAt: now, counts: { extension: 0, suspension: 0, return: 0 }, clocks: {}, version: 0,
-    ...(parent ? { parent } : {}), ...extra,
+    ...(round !== undefined ? { round } : {}), ...(parent ? { parent } : {}), ...extra,
   };
   draft.addTask(task);
   moveClocks(cb, draft, { kind: 'task', id: task.id }, flow, '', initial, now, true);
@@ -68,7 +69,10 @@ export const createTasks: EffectHandler = (ctx, params) => {
   const existing = draft.ticket.dispatch;
   if (!params.add || !existing) {
     draft.patchTicket({
-      dispatch: { handling: assignment.handling ?? 'mainAssist', forced: Boolean(assignment.forced), cc: [...(assignment.cc ?? [])], at: now, ...(ctx.actor ? { by: ctx.actor.user } : {}) },
+      dispatch: {
+        handling: assignment.handling ?? 'mainAssist', forced: Boolean(assignment.forced), cc: [...(assignment.cc ?? [])], at: now,
+        round: (existing?.round ?? 0) + 1, ...(ctx.actor ? { by: ctx.actor.user } : {}),
+      },
       returned: false,
     });
   }

@@ -19,6 +19,8 @@ export interface DispatchInfo {
   readonly cc: readonly string[];
   readonly by?: string;
   readonly at: number;
+  /** Which dispatch this is (1 for the first; re-dispatch after a return and 重派 start a new round). */
+  readonly round?: number;
 }
 
 /** A ticket (工单) as the engine sees it; the runtime stores it and hands it back. */
@@ -66,6 +68,8 @@ export interface TaskState {
   /** The center that dispatched it. */
   readonly center: string;
   readonly role: TaskRole;
+  /** The dispatch round that created it (DispatchInfo.round); earlier rounds no longer decide the ticket. */
+  readonly round?: number;
   readonly parent?: string;
   readonly flow: string;
   readonly node: string;
