@@ -57,16 +57,16 @@ export function compileFlow(flow: Flow): CompiledFlow {
     }
   });
 
-  const states: Record<string, { type?: 'final'; on: Record<string, unknown[]> }> = {};
+  // A final node leaves the flow for good, yet may still record things (CLS-2 evaluation after
+  // closing): it keeps only transitions without a target, so it is not an XState final state.
+  const states: Record<string, { on: Record<string, unknown[]> }> = {};
   const eventsAt = new Map<string, string[]>();
-  for (const node of flow.nodes) {
-    states[node.id] = node.final ? { type: 'final', on: {} } : { on: {} };
-  }
+  for (const node of flow.nodes) states[node.id] = { on: {} };
   for (const [key, list] of candidates) {
     const [from, event] = key.split('|') as [string, string];
-    if (nodes[from]?.final) continue;
-    states[from]!.on[event] = list
-      .filter((t) => !t.to || nodes[t.to])
+    const allowed = list.filter((t) => (t.to ? !nodes[from]?.final && nodes[t.to] : true));
+    if (allowed.length === 0) continue;
+    states[from]!.on[event] = allowed
       .map((t) => ({
         ...(t.to ? { target: t.to, reenter: true } : {}),
         ...(t.guards.length > 0 ? { guard: { type: 'rules', params: { ids: t.guards.map((g) => guardKey(t, g)) } } } : {}),

@@ -1,0 +1,67 @@
+import type { Flow, FlowScope } from '../../definitions/schemas/index.js';
+import type { Bundle, IdentifiedKind } from '../definitions/bundleTypes.js';
+import { pointer, type Finding } from '../findings.js';
+import { buildOrgIndex, type OrgFinding, type OrgIndex } from '../org/index.js';
+import { lintCodes, type LintCode } from './lintCodes.js';
+
+export type PathToken = string | number;
+
+/** What every check reads and writes: the bundle, an organisation index and the findings so far. */
+export interface LintContext {
+  readonly bundle: Bundle;
+  readonly defs: Bundle['defs'];
+  readonly org: OrgIndex;
+  readonly orgFindings: readonly OrgFinding[];
+  readonly findings: Finding[];
+  /** Reports a finding inside a definition: `path` is the JSON pointer below the definition. */
+  report(code: LintCode, kind: IdentifiedKind, id: string, path: readonly PathToken[], message: string, params?: Record<string, unknown>): void;
+  /** Reports a finding at an explicit file and pointer (for what is missing rather than wrong). */
+  reportAt(code: LintCode, file: string | undefined, at: string, message: string, params?: Record<string, unknown>): void;
+  flowsOfScope(scope: FlowScope): Flow[];
+}
+
+export function createLintContext(bundle: Bundle): LintContext {
+  const { defs } = bundle;
+  const { org, findings: orgFindings } = buildOrgIndex({
+    departments: Object.values(defs.department),
+    grids: Object.values(defs.grid),
+    users: Object.values(defs.user),
+    roles: Object.values(defs.role),
+  });
+  const findings: Finding[] = [];
+  const reportAt: LintContext['reportAt'] = (code, file, at, message, params) => {
+    findings.push({
+      code,
+      severity: lintCodes[code].severity,
+      ...(file === undefined ? {} : { file }),
+      pointer: at,
+      message,
+      ...(params ? { params } : {}),
+    });
+  };
+  return {
+    bundle,
+    defs,
+    org,
+    orgFindings,
+    findings,
+    reportAt,
+    report(code, kind, id, path, message, params) {
+      const location = bundle.locations[kind]?.[id];
+      reportAt(code, location?.file, (location?.pointer ?? '') + pointer(...path), message, params);
+    },
+    flowsOfScope(scope) {
+      return Object.values(defs.flow).filter((f) => f.scope === scope);
+    },
+  };
+}
+
+/** `enabled: false` marks a disabled definition; kinds without the flag are always enabled. */
+export function isDisabled(definition: unknown): boolean {
+  return (definition as { enabled?: unknown } | undefined)?.enabled === false;
+}
+
+/** Quotes an id for messages. */
+export function q(id: string | number): string {
+  return `"${id}"`;
+}

@@ -1,0 +1,33 @@
+import { loadPackage, packageList } from '../loadPackage.js';
+import { exitCodeFor, findingLines, json, summarise, summaryLine, type CliIo } from '../output.js';
+
+export interface LintOptions {
+  readonly json?: boolean;
+  readonly strict?: boolean;
+}
+
+/**
+ * `tongguan lint <dir>`: validates a package and its dependencies against the schemas, builds the
+ * bundle and lints it. Exit 0 clean, 1 errors (or warnings with --strict); unreadable packages
+ * throw PackageReadError (exit 2, handled by main).
+ */
+export async function lintCommand(dir: string, options: LintOptions, io: CliIo): Promise<number> {
+  const loaded = await loadPackage(dir);
+  const summary = summarise(loaded.findings);
+  const code = exitCodeFor(summary, options.strict === true);
+  if (options.json) {
+    io.out(json({
+      package: loaded.name,
+      packages: loaded.bundle?.packages.map((p) => ({ name: p.name, version: p.version })) ?? [],
+      hash: loaded.bundle?.hash ?? null,
+      ok: code === 0,
+      summary,
+      findings: loaded.findings,
+    }));
+    return code;
+  }
+  io.out(findingLines(loaded.findings));
+  const scope = loaded.bundle ? ` (${packageList(loaded.bundle)})` : ' (no bundle: schema errors)';
+  io.out(`${loaded.name}${scope}: ${summaryLine(summary)}${code === 0 ? ' — clean' : ' — failed'}${options.strict ? ' [strict]' : ''}\n`);
+  return code;
+}

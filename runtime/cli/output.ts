@@ -1,0 +1,64 @@
+import type { Finding } from '../../engine/findings.js';
+import { formatFinding } from '../../engine/findings.js';
+
+/** Where the CLI writes: process streams in production, buffers in tests. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+let pipeGuarded = false;
+
+/** `tongguan compile … | head` closes stdout early: stop writing quietly instead of crashing on EPIPE. */
+function guardPipe(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+}
+
+export const processIo: CliIo = {
+  out: (text) => { guardPipe(); process.stdout.write(text); },
+  err: (text) => { process.stderr.write(text); },
+};
+
+/** Exit codes CI can branch on. */
+export const ExitCodes = {
+  /** No errors (and, with --strict, no warnings). */
+  clean: 0,
+  /** Errors were found (or warnings, with --strict). */
+  findings: 1,
+  /** Bad usage, or a package that could not be read. */
+  usage: 2,
+} as const;
+
+export interface Summary {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+}
+
+export function summarise(findings: readonly Finding[]): Summary {
+  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  return { errors: count('error'), warnings: count('warning'), infos: count('info') };
+}
+
+export function exitCodeFor(summary: Summary, strict: boolean): number {
+  return summary.errors > 0 || (strict && summary.warnings > 0) ? ExitCodes.findings : ExitCodes.clean;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function summaryLine(summary: Summary): string {
+  return `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}`;
+}
+
+/** One line per finding: `ERROR LINT_X linkage/flows/general.json#/transitions/3: message`. */
+export function findingLines(findings: readonly Finding[]): string {
+  return findings.map((f) => `${formatFinding(f)}\n`).join('');
+}
+
+export function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
