@@ -28,3 +28,8 @@ export { redactReporter, reporterVisibility, REPORTER_FIELDS, type ReporterVisib
 export { formatTicketNumber, ticketPrefix } from './numbering/ticketNumber.js';
 export { mergeForm, ticketFormId, type MergedForm } from './forms/mergeForm.js';
 export { validateTicketFields, type FieldError } from './forms/validateFields.js';
+export { lintBundle } from './lint/index.js';
+export { textSimilarity } from './similarity/textSimilarity.js';
+export { recommendDuplicates, recommendHistory, type Recommendation, type TicketText } from './similarity/recommendTickets.js';
+export { searchItems, suggestItems, type ItemSuggestion } from './similarity/suggestItems.js';
+export { extractCount, extractionOrder, poolEnabled } from './pool/distribution.js';
