@@ -33,3 +33,4 @@ export { textSimilarity } from './similarity/textSimilarity.js';
 export { recommendDuplicates, recommendHistory, type Recommendation, type TicketText } from './similarity/recommendTickets.js';
 export { searchItems, suggestItems, type ItemSuggestion } from './similarity/suggestItems.js';
 export { extractCount, extractionOrder, poolEnabled } from './pool/distribution.js';
+export { previewExtension, EXTENSION_WARNING } from './effects/applicationEffects.js';

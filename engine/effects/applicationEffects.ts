@@ -2,7 +2,8 @@ import type { TimeAmount } from '../../definitions/schemas/index.js';
 import { moveClocks, OVERALL, slaContext, stageKey } from '../decide/clocks.js';
 import { nodeOfStep, reviewChain } from '../decide/reviewChain.js';
 import { Refusal } from '../decide/Refusal.js';
-import type { ApplicationKind, ApplicationState, TaskState } from '../model/state.js';
+import type { CompiledBundle } from '../compile/compileBundle.js';
+import type { ApplicationKind, ApplicationState, TaskState, TicketState, TicketWorld } from '../model/state.js';
 import { centerOf, departmentOf } from '../org/index.js';
 import { checkExtension, extendClock } from '../sla/index.js';
 import type { EffectContext, EffectHandler } from './EffectContext.js';
@@ -28,29 +29,49 @@ function checkTransferTarget(ctx: EffectContext, from: string): void {
   }
 }
 
-/** Extends the task's stage clock (REV-3) and notes the HND-6 warning when it passes the overall deadline. */
-function extendTask(ctx: EffectContext, task: TaskState, app: ApplicationState): void {
-  const { cb, draft, now } = ctx;
+/** An extension measured against the stage and overall deadlines (REV-3, HND-6), before or at approval. */
+export function checkTaskExtension(cb: CompiledBundle, ticket: TicketState, task: TaskState, app: ApplicationState, now: number) {
   const key = task.clocks[stageKey(task.node)] ? stageKey(task.node) : Object.keys(task.clocks)[0];
   const clock = key ? task.clocks[key] : undefined;
   const amount = Number(app.payload.amount);
   const unit = String(app.payload.unit ?? 'workDay') as TimeAmount['unit'];
-  if (!clock || !key || !(amount > 0)) return;
+  if (!clock || !key || !(amount > 0)) return undefined;
   const limit = cb.timeLimit(clock.limitId);
-  const overall = draft.ticket.clocks[OVERALL];
+  if (!limit) return { key, extended: extendClock(clock, { amount, unit }, now), exceedsOverall: false as const };
+  const overall = ticket.clocks[OVERALL];
   const overallLimit = cb.timeLimit(overall?.limitId);
-  if (!limit) {
-    draft.patchTask(task.id, { clocks: { ...task.clocks, [key]: extendClock(clock, { amount, unit }, now) } });
-    return;
-  }
-  const urgency = draft.ticket.urgency;
   const check = checkExtension({
-    stage: { state: clock, limit }, extension: { amount, unit }, context: slaContext(cb, limit, urgency), now,
+    stage: { state: clock, limit }, extension: { amount, unit }, context: slaContext(cb, limit, ticket.urgency), now,
     overall: overall && overallLimit ? { state: overall, limit: overallLimit } : undefined,
-    overallContext: overallLimit ? slaContext(cb, overallLimit, urgency) : undefined,
+    overallContext: overallLimit ? slaContext(cb, overallLimit, ticket.urgency) : undefined,
   });
-  draft.patchTask(task.id, { clocks: { ...task.clocks, [key]: check.extended } });
-  if (check.exceedsOverall && check.overall) {
+  return { key, ...check };
+}
+
+/**
+ * HND-6: what the reviewer sees before deciding an extension — the new stage deadline and, when it
+ * passes the ticket's overall deadline, the warning "该部门延期后时间将大于事件到期时间".
+ */
+export function previewExtension(cb: CompiledBundle, world: TicketWorld, applicationId: string, now: number): { stageDueAt?: number; overallDueAt?: number; warning?: string } {
+  const app = world.applications.find((a) => a.id === applicationId);
+  const task = app && world.tasks.find((t) => t.id === app.task);
+  if (!app || !task || app.kind !== 'extension') return {};
+  const check = checkTaskExtension(cb, world.ticket, task, app, now);
+  if (!check || !('stage' in check)) return {};
+  return {
+    stageDueAt: check.stage.dueAt,
+    ...(check.overall ? { overallDueAt: check.overall.dueAt } : {}),
+    ...(check.exceedsOverall ? { warning: EXTENSION_WARNING } : {}),
+  };
+}
+
+/** Extends the task's stage clock (REV-3) and notes the HND-6 warning when it passes the overall deadline. */
+function extendTask(ctx: EffectContext, task: TaskState, app: ApplicationState): void {
+  const { cb, draft, now } = ctx;
+  const check = checkTaskExtension(cb, draft.ticket, task, app, now);
+  if (!check) return;
+  draft.patchTask(task.id, { clocks: { ...task.clocks, [check.key]: check.extended } });
+  if (check.exceedsOverall && 'overall' in check && check.overall) {
     ctx.note({ warning: EXTENSION_WARNING, stageDueAt: check.stage.dueAt, overallDueAt: check.overall.dueAt });
     draft.trace.push(`extension of ${task.department}: ${EXTENSION_WARNING}`);
   }

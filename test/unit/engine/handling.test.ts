@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CompiledBundle, DecideSuccess } from '../../../engine/index.js';
+import { previewExtension, type CompiledBundle, type DecideSuccess } from '../../../engine/index.js';
 import { builtInBundle, HOUR, Scenario } from '../../support/scenario.js';
 
 let cb: CompiledBundle;
@@ -287,6 +287,10 @@ describe('HND-6 an extension beyond the overall deadline', () => {
     const small = await s.act('zjg.shiftleader', 'app.approve', { application: s.application(id, 'extension').id });
     expect(approval(small).data?.warning).toBeUndefined();
     await s.act('zjg.cgj.handler', 'task.applyExtension', { task: s.task(id, 'zjg.cgj').id }, '需要很久', { amount: 15, unit: 'workDay' });
+    // the reviewer sees the warning before deciding
+    const preview = previewExtension(cb, s.world(id), s.application(id, 'extension').id, s.now);
+    expect(preview.warning).toBe('该部门延期后时间将大于事件到期时间');
+    expect(previewExtension(cb, s.world(id), 'no-such-application', s.now)).toEqual({});
     const big = await s.act('zjg.shiftleader', 'app.approve', { application: s.application(id, 'extension').id });
     const data = approval(big).data as { warning?: string; stageDueAt?: number; overallDueAt?: number };
     expect(data.warning).toBe('该部门延期后时间将大于事件到期时间');
