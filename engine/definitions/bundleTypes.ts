@@ -45,6 +45,8 @@ export interface Bundle {
   readonly packages: readonly Manifest[];
   readonly defs: { readonly [K in IdentifiedKind]: Readonly<Record<string, KindTypes[K]>> };
   readonly locations: { readonly [K in IdentifiedKind]: Readonly<Record<string, Location>> };
+  /** Where item-domain links merged into `item.domains` came from, keyed `<item>/domains/<index>`. */
+  readonly linkLocations: Readonly<Record<string, Location>>;
 }
 
 export interface PackageFile {

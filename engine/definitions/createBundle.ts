@@ -76,6 +76,7 @@ export function createBundle(sources: readonly PackageSource[]): CreateBundleRes
   const locations: Record<string, Record<string, Location>> = {};
   for (const k of definitionKinds) if (k.identified) { defs[k.kind] = {}; locations[k.kind] = {}; }
   const links: Entry[] = [];
+  const linkLocations: Record<string, Location> = {};
 
   for (const e of entries) {
     const found = validateDefinition(e.kind, e.value, e.location.file, e.location.pointer);
@@ -103,6 +104,7 @@ export function createBundle(sources: readonly PackageSource[]): CreateBundleRes
       continue;
     }
     if (target.domains.some((d) => d.domain === domain)) continue;
+    linkLocations[`${item}/domains/${target.domains.length}`] = link.location;
     defs.item![item] = { ...target, domains: [...target.domains, overallLimit ? { domain, overallLimit } : { domain }] };
   }
 
@@ -114,6 +116,7 @@ export function createBundle(sources: readonly PackageSource[]): CreateBundleRes
     packages: sortedManifests,
     defs: defs as Bundle['defs'],
     locations: locations as Record<IdentifiedKind, Record<string, Location>>,
+    linkLocations,
   };
   return { bundle, findings };
 }

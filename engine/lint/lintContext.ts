@@ -47,6 +47,12 @@ export function createLintContext(bundle: Bundle): LintContext {
     findings,
     reportAt,
     report(code, kind, id, path, message, params) {
+      // an item's domain entry may come from another package's item-domain-links.json
+      const link = kind === 'item' && path[0] === 'domains' ? bundle.linkLocations?.[`${id}/domains/${String(path[1])}`] : undefined;
+      if (link) {
+        reportAt(code, link.file, link.pointer + pointer(...path.slice(2)), message, params);
+        return;
+      }
       const location = bundle.locations[kind]?.[id];
       reportAt(code, location?.file, (location?.pointer ?? '') + pointer(...path), message, params);
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBundle, formatFinding, type PackageSource } from '../../../engine/index.js';
+import { createBundle, formatFinding, lintBundle, type PackageSource } from '../../../engine/index.js';
 import { builtInPackagesDir, readPackageWithDependencies } from '../../../runtime/definitions/readPackage.js';
 
 async function builtIn(): Promise<PackageSource[]> {
@@ -60,5 +60,16 @@ describe('definition bundles (DESIGN principle 1 and 2)', () => {
     const alone = sources.filter((s) => (s.manifest as { name: string }).name === 'linkage');
     const missing = createBundle(alone).findings.filter((f) => f.code === 'ENG_MISSING_PACKAGE');
     expect(missing.map((f) => f.pointer)).toEqual(['/dependsOn/0', '/dependsOn/1']);
+  });
+
+  it('findings about a merged item-domain link point into the link file, not the item', async () => {
+    const broken = withFile(await builtIn(), 'hotline-12345', 'item-domain-links.json', (d) => {
+      const links = d as { overallLimit?: string }[];
+      links[0]!.overallLimit = 'tl.nope';
+      return links;
+    });
+    const { bundle } = createBundle(broken);
+    const unknown = lintBundle(bundle!).filter((f) => f.code === 'LINT_UNKNOWN_REFERENCE');
+    expect(unknown.map((f) => `${f.file}#${f.pointer}`)).toEqual(['hotline-12345/item-domain-links.json#/0/overallLimit']);
   });
 });
