@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { compileCommand, type CompileOptions } from './commands/compile.js';
 import { lintCommand, type LintOptions } from './commands/lint.js';
+import { schemasCommand } from './commands/schemas.js';
 import { startCommand } from './commands/start.js';
 import { ExitCodes, processIo, type CliIo } from './output.js';
 
@@ -30,6 +31,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option('--json', 'print the compiled flows as JSON')
     .option('--strict', 'fail on lint warnings too')
     .action(async (dir: string, options: CompileOptions) => { code = await compileCommand(dir, options, io); });
+
+  program.command('schemas')
+    .description('write the JSON Schema of every definition kind (for editors and external tools)')
+    .option('--out <dir>', 'output folder', 'definitions/schemas/json')
+    .action(async (options: { out: string }) => { code = await schemasCommand(options.out, io); });
 
   program.command('start')
     .description('validate, lint and compile the built-in packages (the HTTP server arrives with the runtime issue)')
