@@ -32,5 +32,7 @@ export { lintBundle } from './lint/index.js';
 export { textSimilarity } from './similarity/textSimilarity.js';
 export { recommendDuplicates, recommendHistory, type Recommendation, type TicketText } from './similarity/recommendTickets.js';
 export { searchItems, suggestItems, type ItemSuggestion } from './similarity/suggestItems.js';
-export { extractCount, extractionOrder, poolEnabled } from './pool/distribution.js';
+export { extractCount, extractionOrder, poolEnabled, pooledNodes } from './pool/distribution.js';
 export { previewExtension, EXTENSION_WARNING } from './effects/applicationEffects.js';
+export { extractTickets } from './pool/extractTickets.js';
+export { matchesTab, valueAt, type ListRow, type MatchOptions, type Viewer } from './views/matchesTab.js';

@@ -66,7 +66,7 @@ async function step(cb: CompiledBundle, draft: WorldDraft, input: StepInput, now
     for (const service of compiled.nodes[node]?.exitServices ?? []) {
       draft.effects.push({ type: 'callService', service, ticket: draft.ticket.id, entity: ref, phase: 'exit', node });
     }
-    draft.patch(ref, { node: to });
+    draft.patch(ref, ref.kind === 'ticket' ? { node: to, assignee: undefined } : { node: to });
     moveClocks(cb, draft, ref, flowId, node, to, now, true);
     for (const service of compiled.nodes[to]?.entryServices ?? []) {
       draft.effects.push({ type: 'callService', service, ticket: draft.ticket.id, entity: ref, phase: 'entry', node: to });

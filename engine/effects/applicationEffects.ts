@@ -77,6 +77,17 @@ function extendTask(ctx: EffectContext, task: TaskState, app: ApplicationState):
   }
 }
 
+/** X-2: a to-do for whoever reviews the application at its current step. */
+function notifyReviewer(ctx: EffectContext, app: ApplicationState): void {
+  const step = app.chain[app.step];
+  if (!step) return;
+  const role = ctx.cb.bindingOf(app.flow, nodeOfStep(step), app.kind)?.role;
+  ctx.draft.effects.push({
+    type: 'notify', ticket: app.ticket, reason: `application:${app.kind}`,
+    to: { department: step.department, ...(role ? { role } : {}) }, data: { application: app.id, kind: app.kind, task: app.task },
+  });
+}
+
 /** HND-1: a department applies (assist, extension, suspension, transfer, return) or completes (result). */
 export const createApplication: EffectHandler = (ctx, params) => {
   const { cb, draft, now, ids, actor } = ctx;
@@ -97,6 +108,7 @@ export const createApplication: EffectHandler = (ctx, params) => {
     createdAt: now, clocks: {}, version: 0,
   };
   draft.addApplication(app);
+  notifyReviewer(ctx, app);
   moveClocks(cb, draft, { kind: 'application', id: app.id }, flow, '', node, now, true);
   const counted = COUNTED[kind as keyof typeof COUNTED];
   if (counted) draft.patchTask(task.id, { counts: { ...task.counts, [counted]: task.counts[counted] + 1 } });
@@ -106,7 +118,7 @@ export const createApplication: EffectHandler = (ctx, params) => {
 /** Moves an application to the next reviewer of its chain. */
 export const advanceChain: EffectHandler = (ctx) => {
   const app = application(ctx);
-  ctx.draft.patchApplication(app.id, { step: Math.min(app.step + 1, app.chain.length - 1) });
+  notifyReviewer(ctx, ctx.draft.patchApplication(app.id, { step: Math.min(app.step + 1, app.chain.length - 1) }));
 };
 
 /** What an approved application does to the task and the ticket (HND-5, REV-2..6). */

@@ -45,6 +45,8 @@ export interface TicketState {
   readonly title: string;
   readonly grid?: string;
   readonly gridWorker?: string;
+  /** ACC-5/DSP-1: the user who extracted the ticket from a pool; cleared when it leaves the node. */
+  readonly assignee?: string;
   readonly urgency: Urgency;
   readonly difficult: boolean;
   readonly callbackWanted: boolean;

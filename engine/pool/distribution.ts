@@ -22,3 +22,13 @@ export function extractionOrder(tickets: readonly Pick<TicketState, 'id' | 'urge
     .sort((a, b) => URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] || a.reportedAt - b.reportedAt || a.id.localeCompare(b.id))
     .map((t) => t.id);
 }
+
+/** Nodes pooled at a center: the nodes of every pool view (`view.pool`) whose pool is on there. */
+export function pooledNodes(cb: CompiledBundle, center: string): Set<string> {
+  const nodes = new Set<string>();
+  for (const view of Object.values(cb.bundle.defs.view)) {
+    if (!view.pool || !poolEnabled(cb, view.pool, center)) continue;
+    for (const tab of view.tabs) for (const n of tab.query.nodes ?? []) nodes.add(n);
+  }
+  return nodes;
+}
