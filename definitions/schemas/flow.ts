@@ -16,6 +16,9 @@ export const FlowNodeSchema = Type.Object(
     entryServices: Type.Optional(Type.Array(Ref('service'), { title: '入口服务' })),
     exitServices: Type.Optional(Type.Array(Ref('service'), { title: '出口服务' })),
     pauseClocks: Type.Optional(Type.Boolean({ title: '暂停计时', description: 'While here, the entity\u2019s clocks are paused (挂账).' })),
+    overallClock: Type.Optional(
+      Type.Boolean({ title: '计入整体时限', description: 'Ticket flows: whether the overall clock runs here (default yes; final nodes never).' }),
+    ),
   },
   { additionalProperties: false, title: '节点' },
 );

@@ -9,8 +9,6 @@ import type { WorldDraft } from './WorldDraft.js';
 export const OVERALL = 'overall';
 export const stageKey = (node: string) => `stage:${node}`;
 
-/** Nodes before registration is complete or after the ticket is finished: the overall clock is not running. */
-const OUTSIDE_OVERALL = new Set(['registration', 'draft', 'voided', 'closed', 'gridReturned']);
 
 function clocksOf(draft: WorldDraft, ref: EntityRef): Readonly<Record<string, ClockState>> {
   if (ref.kind === 'ticket') return draft.ticket.clocks;
@@ -65,9 +63,10 @@ export function moveClocks(cb: CompiledBundle, draft: WorldDraft, ref: EntityRef
   if (ref.kind === 'ticket') {
     const overall = overallLimitOf(cb, draft.ticket);
     const current = clocks[OVERALL];
-    if (overall && !OUTSIDE_OVERALL.has(to) && (!current || current.status === 'stopped')) {
+    const counts = entering !== undefined && !entering.final && entering.overallClock !== false;
+    if (overall && counts && (!current || current.status === 'stopped')) {
       clocks[OVERALL] = startClock(current, overall, now);
-    } else if (current?.status === 'running' && OUTSIDE_OVERALL.has(to)) {
+    } else if (current?.status === 'running' && !counts) {
       clocks[OVERALL] = stopClock(current, now);
     }
   }
