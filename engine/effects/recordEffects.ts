@@ -64,19 +64,23 @@ export const assignGridWorker: EffectHandler = (ctx) => {
   ctx.draft.trace.push(`grid worker ${worker}`);
 };
 
-/** Who handles the ticket's current step: the grid worker, every department still handling a task, or the node's role. */
+/**
+ * Who handles the ticket's current step, from its status binding (DEF-11): the assigned grid worker
+ * for grid-worker steps, every department still handling a task for steps no role holds, else the
+ * bound role at the ticket's center.
+ */
 function currentHandlers(ctx: EffectContext): Recipients[] {
   const { cb, draft } = ctx;
   const t = draft.ticket;
-  if (t.gridWorker && ['verification', 'check'].includes(t.node)) return [{ users: [t.gridWorker] }];
-  if (t.node === 'handling') {
+  const binding = cb.bindingOf(t.flow, t.node);
+  if (binding?.role === 'gridWorker' && t.gridWorker) return [{ users: [t.gridWorker] }];
+  if (!binding?.role) {
     const inHand = [...draft.tasks.values()].filter((x) => !x.mergedInto && (x.node === 'pending' || x.node === 'gridHandling'));
     const departments = [...new Set(inHand.filter((x) => x.node === 'pending').map((x) => x.department))];
     const workers = [...new Set(inHand.flatMap((x) => (x.node === 'gridHandling' && x.gridWorker ? [x.gridWorker] : [])))];
     const to: Recipients[] = [...departments.map((department) => ({ department, role: 'handler' })), ...(workers.length > 0 ? [{ users: workers }] : [])];
     if (to.length > 0) return to;
   }
-  const binding = cb.bindingOf(t.flow, t.node);
   return [{ department: t.center, ...(binding?.role ? { role: binding.role } : {}) }];
 }
 
