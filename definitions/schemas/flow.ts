@@ -27,10 +27,11 @@ export type FlowNode = Static<typeof FlowNodeSchema>;
 /**
  * Engine events raised by the engine itself rather than by a button:
  * `$tasks.settled` (the ticket's tasks reached a deciding state), `$application.approved`,
- * `$application.rejected`, `$application.cancelled` (sent to the task an application belongs to).
+ * `$application.rejected`, `$application.cancelled` (sent to the task an application belongs to),
+ * `$task.withdrawn` (sent to a task still open when its ticket leaves handling).
  */
 export const InternalEventSchema = StringEnum(
-  ['$tasks.settled', '$application.approved', '$application.rejected', '$application.cancelled', '$check.done'],
+  ['$tasks.settled', '$application.approved', '$application.rejected', '$application.cancelled', '$task.withdrawn'],
   { title: '内部事件' },
 );
 export type InternalEvent = Static<typeof InternalEventSchema>;

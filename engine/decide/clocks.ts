@@ -3,6 +3,7 @@ import type { TimeLimit } from '../../definitions/schemas/index.js';
 import type { ClockState, EvaluationContext } from '../sla/index.js';
 import { pauseClock, resumeClock, startClock, stopClock } from '../sla/index.js';
 import type { TicketState, Urgency } from '../model/state.js';
+import { CLOSED_TASK_NODES } from './progress.js';
 import type { EntityRef } from './types.js';
 import type { WorldDraft } from './WorldDraft.js';
 
@@ -78,7 +79,7 @@ export function moveClocks(cb: CompiledBundle, draft: WorldDraft, ref: EntityRef
 export function syncOverallPause(draft: WorldDraft, deciding: readonly { node: string }[], now: number): void {
   const overall = draft.ticket.clocks[OVERALL];
   if (!overall) return;
-  const open = deciding.filter((t) => !['approved', 'returned', 'transferred'].includes(t.node));
+  const open = deciding.filter((t) => !CLOSED_TASK_NODES.has(t.node));
   const allSuspended = open.length > 0 && open.every((t) => t.node === 'suspended');
   if (allSuspended && overall.status === 'running') {
     draft.patchTicket({ clocks: { ...draft.ticket.clocks, [OVERALL]: pauseClock(overall, now) } });

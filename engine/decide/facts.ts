@@ -6,7 +6,7 @@ import { progressOf } from './progress.js';
 import type { EntityRef } from './types.js';
 import type { WorldDraft } from './WorldDraft.js';
 
-const SETTLED_APPLICATION = new Set(['approved', 'rejected', 'cancelled']);
+const SETTLED_APPLICATION = new Set(['approved', 'rejected', 'cancelled', 'withdrawn']);
 
 export function pendingApplicationKinds(apps: Iterable<ApplicationState>, task: string): string[] {
   return [...apps].filter((a) => a.task === task && !SETTLED_APPLICATION.has(a.node)).map((a) => a.kind);

@@ -15,8 +15,11 @@ const FINISHED = new Set(['completed', 'approved']);
 /** Tasks still being handled by their department: not yet completed (办结) and not closed. */
 const IN_HAND = new Set(['pending', 'gridHandling', 'suspended']);
 
+/** Task nodes where a department's share is over (the task flow's outcome nodes). */
+export const CLOSED_TASK_NODES: ReadonlySet<string> = new Set(['approved', 'returned', 'transferred', 'withdrawn']);
+
 export function isOpenTask(task: TaskState): boolean {
-  return !['approved', 'returned', 'transferred'].includes(task.node);
+  return !CLOSED_TASK_NODES.has(task.node);
 }
 
 /** Tasks of the ticket's current dispatch round (a re-dispatch or 重派 leaves earlier rounds behind). */

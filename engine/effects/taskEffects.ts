@@ -87,6 +87,24 @@ export const createTasks: EffectHandler = (ctx, params) => {
   draft.trace.push(`tasks created for ${created.map((t) => `${t.department}(${t.role})`).join(', ')}`);
 };
 
+/**
+ * When the ticket leaves handling, tasks still being worked (e.g. assists after the main is done)
+ * are withdrawn, and so are their applications awaiting review. Completed tasks keep their result review.
+ */
+export const withdrawOpenTasks: EffectHandler = (ctx) => {
+  const { draft } = ctx;
+  const withdrawn = new Set<string>();
+  for (const t of draft.tasks.values()) {
+    if (isOpenTask(t) && t.node !== 'completed' && !t.mergedInto) {
+      withdrawn.add(t.id);
+      draft.emit({ kind: 'task', id: t.id }, '$task.withdrawn');
+    }
+  }
+  for (const a of draft.applications.values()) {
+    if (withdrawn.has(a.task) && a.kind !== 'result') draft.emit({ kind: 'application', id: a.id }, '$task.withdrawn');
+  }
+};
+
 /** HND-1 下派: a department hands its task to its sub-units or to units of a lower center. */
 export const createSubTasks: EffectHandler = (ctx) => {
   const { cb, draft, ref, payload } = ctx;

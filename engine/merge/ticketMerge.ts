@@ -1,4 +1,5 @@
 import type { HistoryEvent, IdSource } from '../decide/types.js';
+import { isOpenTask } from '../decide/progress.js';
 import type { TaskState, TicketState, TicketWorld } from '../model/state.js';
 
 /** ACC-3 status order: a main is chosen by 待处置 > 分拨审核 > 待分拨 > 受理审核 > 待受理. */
@@ -8,7 +9,7 @@ export const TICKET_MERGE_RANK: Readonly<Record<string, number>> = {
 
 const rank = (node: string) => TICKET_MERGE_RANK[node] ?? 0;
 const sourceCenter = (t: TicketState) => t.trail[0]?.center;
-const isOpen = (t: TaskState) => !['approved', 'returned', 'transferred'].includes(t.node);
+const isOpen = (t: TaskState) => isOpenTask(t);
 
 export interface TicketMergeCandidates {
   /** Mains that already have followers (已合并). */

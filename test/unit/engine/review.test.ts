@@ -49,7 +49,8 @@ describe('REV-1 result review', () => {
     const id = await assigned(s, { handling: 'mainAssist', main: 'zjg.cgj', assists: ['zjg.sthj'] });
     await finish(s, id, 'zjg.cgj');
     expect(s.node(id)).toBe('closing');
-    expect(s.task(id, 'zjg.sthj').node).toBe('pending');
+    // the assist's work is no longer needed: it leaves the unit's 待处置 list
+    expect(s.task(id, 'zjg.sthj').node).toBe('withdrawn');
   });
 
   it('REV-1 multi-department: only the last approval moves the ticket', async () => {
@@ -164,6 +165,25 @@ describe('REV-3/REV-4/REV-6 reviews of an upper-assigned ticket climb to the upp
     const r = await s.act('sz.shiftleader', 'app.reject', { application: s.application(id, 'extension').id }, '不予延期');
     expect(r.effects).toContainEqual(expect.objectContaining({ type: 'notify', to: { users: ['zjg.cgj.handler'], department: 'zjg.cgj' } }));
     expect(s.task(id, 'zjg.cgj').clocks['stage:pending']?.extensions).toHaveLength(0);
+  });
+});
+
+describe('REV-1 leaving handling withdraws the work still open', () => {
+  it('REV-1 when the main’s result moves the ticket on, an assist still handling is withdrawn with its pending applications', async () => {
+    const s = new Scenario(cb);
+    const id = await assigned(s, { handling: 'mainAssist', main: 'zjg.cgj', assists: ['zjg.sthj', 'zjg.zjj'] }, true);
+    await s.act('zjg.sthj.handler', 'task.applyExtension', { task: s.task(id, 'zjg.sthj').id }, '需要时间', { amount: 1, unit: 'workDay' });
+    await s.act('zjg.zjj.handler', 'task.complete', { task: s.task(id, 'zjg.zjj').id }, '已配合完成');
+    await finish(s, id, 'zjg.cgj');
+    expect(s.node(id)).toBe('callback');
+    expect(s.task(id, 'zjg.sthj').node).toBe('withdrawn');
+    expect(s.application(id, 'extension', 'zjg.sthj').node).toBe('withdrawn');
+    // a completed assist keeps its result review
+    expect(s.task(id, 'zjg.zjj').node).toBe('completed');
+    expect(s.application(id, 'result', 'zjg.zjj').node).toBe('centerReview');
+    await s.act('zjg.reviewer', 'app.approve', { application: s.application(id, 'result', 'zjg.zjj').id });
+    expect(s.task(id, 'zjg.zjj').node).toBe('approved');
+    expect(s.node(id)).toBe('callback');
   });
 });
 
