@@ -1,6 +1,6 @@
 import type { ButtonType, Flow, StatusBinding, TimeLimit } from '../../definitions/schemas/index.js';
 import type { Bundle } from '../definitions/bundleTypes.js';
-import { buildOrgIndex, type OrgIndex } from '../org/index.js';
+import { buildOrgIndex, type OrgDefinitions, type OrgIndex } from '../org/index.js';
 import type { ApplicationKind } from '../model/state.js';
 import { compileFlow, guardKey, type CompiledFlow } from './compileFlow.js';
 import { GuardEngine, type KeyedGuard } from '../rules/guardEngine.js';
@@ -23,9 +23,13 @@ export function buttonGuardKey(guardId: string): string {
   return `button:${guardId}`;
 }
 
-export function compileBundle(bundle: Bundle): CompiledBundle {
+/**
+ * Compiles a bundle. The organisation is live data in a running system: pass it to use the current
+ * departments, grids and users instead of the ones the bundle was published with.
+ */
+export function compileBundle(bundle: Bundle, liveOrg?: OrgDefinitions): CompiledBundle {
   const { defs } = bundle;
-  const { org } = buildOrgIndex({
+  const { org } = buildOrgIndex(liveOrg ?? {
     departments: Object.values(defs.department),
     grids: Object.values(defs.grid),
     users: Object.values(defs.user),

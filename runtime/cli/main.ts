@@ -2,12 +2,13 @@ import { Command, CommanderError } from 'commander';
 import { compileCommand, type CompileOptions } from './commands/compile.js';
 import { lintCommand, type LintOptions } from './commands/lint.js';
 import { schemasCommand } from './commands/schemas.js';
+import { checkCommand } from './commands/check.js';
 import { startCommand } from './commands/start.js';
 import { ExitCodes, processIo, type CliIo } from './output.js';
 
 /**
  * The `tongguan` command line for delivery staff (bin/tongguan.mjs runs it through tsx):
- * `lint <dir>`, `compile <dir>` and `start`. Returns the exit code instead of exiting, so tests run
+ * `lint <dir>`, `compile <dir>`, `schemas`, `check` and `start`. Returns the exit code instead of exiting, so tests run
  * it in-process: 0 clean, 1 findings, 2 usage or I/O errors.
  */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -37,8 +38,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .option('--out <dir>', 'output folder', 'definitions/schemas/json')
     .action(async (options: { out: string }) => { code = await schemasCommand(options.out, io); });
 
+  program.command('check')
+    .description('validate, lint and compile the built-in packages')
+    .action(async () => { code = await checkCommand(io); });
+
   program.command('start')
-    .description('validate, lint and compile the built-in packages (the HTTP server arrives with the runtime issue)')
+    .description('start the runtime: HTTP API on PORT (default 3000), database in DATA_DIR or DATABASE_URL')
     .action(async () => { code = await startCommand(io); });
 
   try {

@@ -1,41 +1,34 @@
-import { join } from 'node:path';
-import { compileBundle } from '../../../engine/compile/compileBundle.js';
-import { builtInPackagesDir } from '../../definitions/readPackage.js';
-import { loadPackage } from '../loadPackage.js';
-import { ExitCodes, findingLines, summarise, summaryLine, type CliIo } from '../output.js';
+import { createApp, type App } from '../../app/createApp.js';
+import { loadConfig, type RuntimeConfig } from '../../config.js';
+import { ExitCodes, type CliIo } from '../output.js';
 
-/** The built-in packages `start` serves; hotline-12345 depends on linkage, which depends on the rest. */
-export const startPackages = ['linkage', 'hotline-12345'] as const;
+/** Demo logins printed at start, one per role at the county center and a handler. */
+const DEMO_LOGINS = ['zjg.acceptor', 'zjg.dispatcher', 'zjg.shiftleader', 'zjg.reviewer', 'zjg.cgj.handler', 'ys.dq.grid', 'sz.admin'];
 
-/**
- * `tongguan start`: the HTTP runtime is a later issue. For now it validates, lints and compiles the
- * built-in packages, prints a short summary and says that the server arrives with the runtime
- * issue. Exit 0 when every package is free of errors.
- */
-export async function startCommand(io: CliIo): Promise<number> {
-  let code: number = ExitCodes.clean;
-  for (const name of startPackages) {
-    const loaded = await loadPackage(join(builtInPackagesDir, name));
-    const summary = summarise(loaded.findings);
-    let status = summaryLine(summary);
-    if (loaded.bundle) {
-      try {
-        const cb = compileBundle(loaded.bundle);
-        const { defs } = loaded.bundle;
-        status = `bundle ${loaded.bundle.hash.slice(0, 12)} · ${Object.keys(cb.flows).length} flows · ${Object.keys(defs.item).length} items · ${Object.keys(defs.view).length} views · ${status}`;
-      } catch (e) {
-        status = `not compiled (${(e as Error).message}) · ${status}`;
-        code = ExitCodes.findings;
-      }
-    }
-    if (summary.errors > 0) {
-      code = ExitCodes.findings;
-      io.out(findingLines(loaded.findings.filter((f) => f.severity === 'error')));
-    }
-    io.out(`${name}: ${status}\n`);
-  }
-  io.out(code === ExitCodes.clean
-    ? 'Built-in definitions are valid, lint-clean and compiled. The HTTP server arrives with the runtime issue; nothing is listening yet.\n'
-    : 'Built-in definitions have errors (above). The HTTP server arrives with the runtime issue.\n');
-  return code;
+/** Starts the runtime and returns it listening; `url` is where it answers. */
+export async function startServer(config: RuntimeConfig, io: CliIo): Promise<{ app: App; url: string }> {
+  const app = await createApp(config, { logger: false });
+  const address = await app.server.listen({ port: config.port, host: config.host });
+  const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+  const where = config.database.dialect === 'sqlite' ? config.database.file : config.database.url.replace(/\/\/[^@]*@/, '//***@');
+  io.out([
+    `Tongguan (统管) is running at ${url}  (API docs: ${url}/docs, health: ${url}/health)`,
+    `Database: ${config.database.dialect} ${where}${app.migrations.length ? ` — applied ${app.migrations.join(', ')}` : ''}`,
+    app.seeded.published ? 'Published the built-in definitions (linkage, hotline-12345).' : 'Definitions: using the published bundles.',
+    app.seeded.orgSeeded ? `Loaded the demo organisation. Log in with password "${config.demoPassword}" as:` : 'Demo accounts (if not changed):',
+    ...DEMO_LOGINS.map((l) => `  ${l}`),
+    '',
+  ].join('\n'));
+  return { app, url };
+}
+
+/** `tongguan start`: runs until SIGINT/SIGTERM, then closes the server and the database. */
+export async function startCommand(io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { app } = await startServer(loadConfig(env), io);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await app.close();
+  return ExitCodes.clean;
 }

@@ -1,0 +1,60 @@
+import type { EngineError } from '../engine/index.js';
+
+/**
+ * The runtime's error catalogue (fastify's lib/errors.js habit): every error a client can see has a
+ * stable code, an HTTP status and a message in Chinese and English. No stack traces leave the server.
+ */
+export const runtimeErrors = {
+  TG_ERR_VALIDATION: { status: 400, zh: '请求参数不正确：{detail}', en: 'Invalid request: {detail}' },
+  TG_ERR_UNAUTHENTICATED: { status: 401, zh: '请先登录。', en: 'Please log in.' },
+  TG_ERR_BAD_CREDENTIALS: { status: 401, zh: '用户名或密码错误。', en: 'Wrong login name or password.' },
+  TG_ERR_ACCOUNT_LOCKED: { status: 423, zh: '账号已锁定，请于 {minutes} 分钟后再试。', en: 'The account is locked; try again in {minutes} minutes.' },
+  TG_ERR_SESSION_EXPIRED: { status: 401, zh: '登录已过期，请重新登录。', en: 'Your session has expired; please log in again.' },
+  TG_ERR_FORBIDDEN: { status: 403, zh: '无权执行此操作：{detail}', en: 'Not allowed: {detail}' },
+  TG_ERR_OUT_OF_SCOPE: { status: 403, zh: '该数据不在您的数据范围内。', en: 'This record is outside your data scope.' },
+  TG_ERR_NOT_FOUND: { status: 404, zh: '未找到{what}。', en: '{what} was not found.' },
+  TG_ERR_UNKNOWN_BUTTON: { status: 404, zh: '未知按钮：{detail}', en: 'Unknown button: {detail}' },
+  TG_ERR_STALE_VERSION: { status: 409, zh: '工单已被他人处理（{detail}），请刷新后重试。', en: 'Someone else acted on this ticket first ({detail}); reload and try again.' },
+  TG_ERR_ACTION_REFUSED: { status: 422, zh: '{detail}', en: '{detail}' },
+  TG_ERR_IDEMPOTENCY_CONFLICT: { status: 409, zh: '该幂等键已用于另一请求。', en: 'This idempotency key was used for a different request.' },
+  TG_ERR_NO_BUNDLE: { status: 503, zh: '尚未发布任何定义。', en: 'No definitions have been published yet.' },
+  TG_ERR_INTERNAL: { status: 500, zh: '服务器内部错误，请稍后重试。', en: 'Internal server error; please try again later.' },
+} as const;
+
+export type RuntimeErrorCode = keyof typeof runtimeErrors;
+
+function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  readonly messageZh: string;
+  constructor(readonly code: RuntimeErrorCode, readonly params: Record<string, string | number> = {}, readonly details?: unknown) {
+    const entry = runtimeErrors[code];
+    super(fill(entry.en, params));
+    this.name = 'AppError';
+    this.status = entry.status;
+    this.messageZh = fill(entry.zh, params);
+  }
+
+  toJSON() {
+    return { code: this.code, message: this.message, messageZh: this.messageZh, ...(this.details === undefined ? {} : { details: this.details }) };
+  }
+}
+
+/** Translates the engine's refusals at the edge (STYLE 8). */
+export function fromEngineError(e: EngineError): AppError {
+  const details = { engineCode: e.code, params: e.params };
+  switch (e.code) {
+    case 'ENG_UNKNOWN_BUTTON': return new AppError('TG_ERR_UNKNOWN_BUTTON', { detail: e.message }, details);
+    case 'ENG_NOT_FOUND': return new AppError('TG_ERR_NOT_FOUND', { what: String(e.params.entity ?? 'record') }, details);
+    case 'ENG_FORBIDDEN_ROLE': return new AppError('TG_ERR_FORBIDDEN', { detail: e.messageZh }, details);
+    case 'ENG_OUT_OF_SCOPE': return new AppError('TG_ERR_OUT_OF_SCOPE', {}, details);
+    case 'ENG_INVALID_PAYLOAD': case 'ENG_OPINION_REQUIRED': return new AppError('TG_ERR_VALIDATION', { detail: e.messageZh }, details);
+    default: {
+      const err = new AppError('TG_ERR_ACTION_REFUSED', { detail: e.message }, details);
+      return Object.assign(err, { messageZh: e.messageZh });
+    }
+  }
+}

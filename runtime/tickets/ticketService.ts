@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import type { Knex } from '@mikro-orm/knex';
+import {
+  availableActions, decide, formatTicketNumber, ticketPrefix, validateTicketFields,
+  type Action, type DecideSuccess, type EntityRef, type Registration, type TicketWorld,
+} from '../../engine/index.js';
+import { centerOf } from '../../engine/org/index.js';
+import type { BundleStore } from '../app/bundleStore.js';
+import type { SessionUser } from '../auth/authService.js';
+import { AppError, fromEngineError } from '../errors.js';
+import { loadHistory, loadWorld, nextSequence, saveDecision } from './ticketStore.js';
+
+export interface RegisterInput {
+  readonly domain: string;
+  readonly item: string;
+  readonly title: string;
+  readonly channel: string;
+  readonly reportedAt?: number;
+  readonly grid?: string;
+  readonly urgency?: Registration['urgency'];
+  readonly difficult?: boolean;
+  readonly callbackWanted?: boolean;
+  readonly confidential?: boolean;
+  readonly source?: Registration['source'];
+  readonly fields: Record<string, unknown>;
+  /** The handling method (处办方式) pressed at registration, e.g. acc.toDispatch or acc.saveDraft. */
+  readonly button: string;
+  readonly opinion?: string;
+  readonly payload?: Record<string, unknown>;
+}
+
+export interface ActInput {
+  readonly button: string;
+  readonly target?: EntityRef;
+  readonly opinion?: string;
+  readonly payload?: Record<string, unknown>;
+  /** The ticket version the client saw; a mismatch is a 409 before anything is decided. */
+  readonly version?: number;
+}
+
+export interface ActionResult {
+  readonly ticket: TicketWorld['ticket'];
+  readonly changed: { readonly tasks: number; readonly applications: number };
+  readonly history: DecideSuccess['history'];
+}
+
+function actorOf(user: SessionUser) {
+  return { user: user.id, department: user.department, roles: user.roles };
+}
+
+function summary(result: DecideSuccess): ActionResult {
+  return { ticket: result.world.ticket, changed: { tasks: result.changes.tasks.length, applications: result.changes.applications.length }, history: result.history };
+}
+
+/** Registration and actions: one engine decision, written in one transaction (DESIGN principle 4). */
+export class TicketService {
+  constructor(private readonly knex: Knex, private readonly bundles: BundleStore, private readonly clock: () => number = Date.now) {}
+
+  async register(user: SessionUser, input: RegisterInput, idempotencyKey?: string): Promise<ActionResult> {
+    // compiled outside the transaction: the embedded database has one connection, which the transaction holds
+    const cb = await this.bundles.currentCompiled();
+    return this.idempotent(user, idempotencyKey, `register:${JSON.stringify(input)}`, async (trx) => {
+      const now = this.clock();
+      if (input.button !== 'acc.saveDraft') {
+        const errors = validateTicketFields(cb.bundle, input.domain, input.item, input.fields);
+        if (errors.length > 0) throw new AppError('TG_ERR_VALIDATION', { detail: errors.map((e) => `${e.pointer} ${e.message}`).join('; ') }, { fields: errors });
+      }
+      const prefix = ticketPrefix(cb, input.domain, input.channel);
+      const day = formatTicketNumber('', now, 1).slice(0, 8);
+      const number = formatTicketNumber(prefix, now, await nextSequence(trx, `${prefix}${day}`));
+      const registration: Registration = {
+        number, domain: input.domain, item: input.item, title: input.title, channel: input.channel,
+        reportedAt: input.reportedAt ?? now, fields: input.fields,
+        ...(input.grid ? { grid: input.grid } : {}), ...(input.urgency ? { urgency: input.urgency } : {}),
+        ...(input.difficult !== undefined ? { difficult: input.difficult } : {}),
+        ...(input.callbackWanted !== undefined ? { callbackWanted: input.callbackWanted } : {}),
+        ...(input.confidential !== undefined ? { confidential: input.confidential } : {}),
+        ...(input.source ? { source: input.source } : {}),
+      };
+      const action: Action = {
+        button: input.button, target: { kind: 'ticket', id: randomUUID() }, actor: actorOf(user),
+        ...(input.opinion ? { opinion: input.opinion } : {}), payload: input.payload ?? {},
+      };
+      const result = await decide(cb, undefined, action, now, randomUUID, registration);
+      if (!result.ok) throw fromEngineError(result.error);
+      await saveDecision(trx, result.changes, result.history, result.effects, now);
+      return summary(result);
+    });
+  }
+
+  async act(user: SessionUser, ticketId: string, input: ActInput, idempotencyKey?: string): Promise<ActionResult> {
+    const pinned = await this.knex('tickets').select('bundle_hash').where({ id: ticketId }).first();
+    if (!pinned) throw new AppError('TG_ERR_NOT_FOUND', { what: `ticket ${ticketId}` });
+    const cb = await this.bundles.compiledFor(String(pinned.bundle_hash));
+    return this.idempotent(user, idempotencyKey, `act:${ticketId}:${JSON.stringify(input)}`, async (trx) => {
+      const world = await loadWorld(trx, ticketId);
+      if (!world) throw new AppError('TG_ERR_NOT_FOUND', { what: `ticket ${ticketId}` });
+      if (input.version !== undefined && input.version !== world.ticket.version) {
+        throw new AppError('TG_ERR_STALE_VERSION', { detail: `version ${world.ticket.version}, you saw ${input.version}` });
+      }
+      const now = this.clock();
+      const action: Action = {
+        button: input.button, target: input.target ?? { kind: 'ticket', id: ticketId }, actor: actorOf(user),
+        ...(input.opinion ? { opinion: input.opinion } : {}), payload: input.payload ?? {},
+      };
+      const result = await decide(cb, world, action, now, randomUUID);
+      if (!result.ok) throw fromEngineError(result.error);
+      await saveDecision(trx, result.changes, result.history, result.effects, now);
+      return summary(result);
+    });
+  }
+
+  /** A ticket's detail: its world, flow timeline, and the buttons this user sees on it and its tasks and applications. */
+  async detail(user: SessionUser, ticketId: string) {
+    const world = await loadWorld(this.knex, ticketId);
+    if (!world) throw new AppError('TG_ERR_NOT_FOUND', { what: `ticket ${ticketId}` });
+    const cb = await this.bundles.compiledFor(world.ticket.bundleHash);
+    const center = centerOf(cb.org, user.department)?.id;
+    const involved = world.ticket.trail.some((f) => f.center === center) ||
+      world.tasks.some((t) => t.department === user.department) || world.ticket.dispatch?.cc.includes(user.department) ||
+      world.ticket.gridWorker === user.id || world.tasks.some((t) => t.gridWorker === user.id) ||
+      world.applications.some((a) => a.chain.some((s) => s.department === user.department || s.department === center));
+    if (!involved) throw new AppError('TG_ERR_OUT_OF_SCOPE');
+    const actor = actorOf(user);
+    const actions = {
+      ticket: await availableActions(cb, world, { kind: 'ticket', id: ticketId }, actor),
+      tasks: Object.fromEntries(await Promise.all(world.tasks.map(async (t) => [t.id, await availableActions(cb, world, { kind: 'task', id: t.id }, actor)] as const))),
+      applications: Object.fromEntries(await Promise.all(world.applications.map(async (a) => [a.id, await availableActions(cb, world, { kind: 'application', id: a.id }, actor)] as const))),
+    };
+    return { ...world, history: await loadHistory(this.knex, ticketId), actions };
+  }
+
+  /**
+   * Runs `work` in one transaction; with an idempotency key, a replay returns the first result and a
+   * key reused for another request is refused.
+   */
+  private async idempotent(user: SessionUser, key: string | undefined, fingerprint: string, work: (trx: Knex.Transaction) => Promise<ActionResult>): Promise<ActionResult> {
+    const id = key ? `${user.id}:${key}` : undefined;
+    const replay = async () => {
+      const row = id ? await this.knex('idempotency_keys').where({ key: id }).first() : undefined;
+      if (!row) return undefined;
+      const stored = (typeof row.response === 'string' ? JSON.parse(row.response) : row.response) as { fingerprint: string; result: ActionResult };
+      if (stored.fingerprint !== fingerprint) throw new AppError('TG_ERR_IDEMPOTENCY_CONFLICT');
+      return stored.result;
+    };
+    const earlier = await replay();
+    if (earlier) return earlier;
+    try {
+      return await this.knex.transaction(async (trx) => {
+        const result = await work(trx);
+        if (id) await trx('idempotency_keys').insert({ key: id, user_id: user.id, status: 200, response: JSON.stringify({ fingerprint, result }), created_at: this.clock() });
+        return result;
+      });
+    } catch (e) {
+      const again = id ? await replay().catch(() => undefined) : undefined;
+      if (again) return again;
+      throw e;
+    }
+  }
+}
+

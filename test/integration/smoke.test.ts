@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './support/testApp.js';
+
+describe.each(['sqlite', 'mariadb'] as const)('runtime on %s', (dialect) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp(dialect);
+  }, 60_000);
+  afterAll(async () => {
+    await app?.dispose();
+  });
+
+  it('starts, migrates, seeds and answers /health', async () => {
+    expect(app.migrations).toEqual(['Migration20261126070755_initial']);
+    expect(app.seeded).toEqual({ published: true, orgSeeded: true });
+    const res = await app.server.inject({ method: 'GET', url: '/health' });
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('registers a ticket and acts on it through HTTP', async () => {
+    const token = await app.login('zjg.acceptor');
+    const fields = {
+      reportTime: '2025-06-10T09:00:00+08:00', channel: 'phone', reporterName: '张三', reporterPhone: '13812345678', reporterGender: '男',
+      title: '违规广告牌', description: '东桥路口有违规广告牌', regionCode: '320582', address: '东桥路 12 号', grid: 'g.ys.dq.01',
+      item: 'item.wzgg', eventType: 'complaint', difficult: false,
+    };
+    const reg = await app.server.inject({
+      method: 'POST', url: '/api/tickets', headers: { authorization: `Bearer ${token}` },
+      payload: { domain: 'linkage', item: 'item.wzgg', title: '违规广告牌', channel: 'phone', grid: 'g.ys.dq.01', fields, button: 'acc.toDispatch', opinion: '送分拨' },
+    });
+    expect(reg.statusCode, reg.body).toBe(201);
+    const ticket = (reg.json() as { ticket: { id: string; number: string; node: string } }).ticket;
+    expect(ticket.number).toBe('DH2025061000001');
+    expect(ticket.node).toBe('dispatch');
+    const dispatcher = await app.login('zjg.dispatcher');
+    const act = await app.server.inject({
+      method: 'POST', url: `/api/tickets/${ticket.id}/actions`, headers: { authorization: `Bearer ${dispatcher}` },
+      payload: { button: 'dsp.assign', opinion: '交办城管', payload: { handling: 'mainAssist', main: 'zjg.cgj' } },
+    });
+    expect(act.statusCode, act.body).toBe(200);
+    expect((act.json() as { ticket: { node: string } }).ticket.node).toBe('handling');
+    const detail = await app.server.inject({ method: 'GET', url: `/api/tickets/${ticket.id}`, headers: { authorization: `Bearer ${dispatcher}` } });
+    expect(detail.statusCode).toBe(200);
+    const body = detail.json() as { tasks: { department: string }[]; history: { event: string }[] };
+    expect(body.tasks.map((t) => t.department)).toEqual(['zjg.cgj']);
+    expect(body.history.map((h) => h.event)).toEqual(['acc.toDispatch', 'dsp.assign']);
+  });
+});
