@@ -19,6 +19,17 @@ export const runtimeErrors = {
   TG_ERR_IDEMPOTENCY_CONFLICT: { status: 409, zh: '该幂等键已用于另一请求。', en: 'This idempotency key was used for a different request.' },
   TG_ERR_NO_BUNDLE: { status: 503, zh: '尚未发布任何定义。', en: 'No definitions have been published yet.' },
   TG_ERR_INTERNAL: { status: 500, zh: '服务器内部错误，请稍后重试。', en: 'Internal server error; please try again later.' },
+  TG_ERR_ID_TAKEN: { status: 409, zh: '标识 {id} 已被使用。', en: 'The id {id} is already in use.' },
+  TG_ERR_LOGIN_TAKEN: { status: 409, zh: '登录名称 {login} 已被使用。', en: 'The login name {login} is already taken.' },
+  TG_ERR_DEPARTMENT_NAME_TAKEN: { status: 409, zh: '同一上级部门下已有名为“{name}”的部门。', en: 'A department named {name} already exists under the same parent.' },
+  TG_ERR_DEPARTMENT_IN_USE: { status: 409, zh: '部门“{name}”下仍有用户、下级部门、网格或工单数据，不能删除，可停用。', en: 'Department {name} still has users, sub-departments, grids or ticket data and cannot be deleted; disable it instead.' },
+  TG_ERR_IMPORT_FILE: { status: 400, zh: '无法读取导入文件，请上传按用户导入模板填写的 .xlsx 文件。', en: 'Cannot read the import file; upload an .xlsx file filled in from the user import template.' },
+  TG_ERR_POOL_DISABLED: { status: 409, zh: '本中心未开启{pool}工单池（分流规则），请在待办列表中直接办理。', en: 'The {poolEn} pool is off at your center (distribution rules); work the tickets from your to-do list.' },
+  TG_ERR_DEFINITION_ENABLED: { status: 409, zh: '{what}处于启用状态，请先停用再{action}。', en: '{whatEn} is enabled; disable it before you {actionEn} it.' },
+  TG_ERR_DIRECTORY_IN_USE: { status: 409, zh: '事项目录 {id} 下仍有{detail}，不能{action}。', en: 'Catalogue directory {id} still holds {detailEn}; it cannot be {actionEn}.' },
+  TG_ERR_DEFINITION_HAS_TICKETS: { status: 409, zh: '{what}已有工单数据（{count} 条），不能删除。', en: '{whatEn} is used by ticket data ({count} records) and cannot be deleted.' },
+  TG_ERR_PUBLISH_REFUSED: { status: 422, zh: '定义检查发现 {count} 个错误，未发布。', en: 'The definitions have {count} errors; nothing was published.' },
+  TG_ERR_ALREADY_PUBLISHED: { status: 409, zh: '这些定义已作为版本 {version} 发布，没有可发布的变更。', en: 'These definitions were already published as version {version}; there is nothing new to publish.' },
 } as const;
 
 export type RuntimeErrorCode = keyof typeof runtimeErrors;

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from '@mikro-orm/knex';
 import {
-  availableActions, decide, formatTicketNumber, ticketPrefix, validateTicketFields,
+  availableActions, decide, formatTicketNumber, redactReporter, reporterVisibility, ticketPrefix, validateTicketFields,
   type Action, type DecideSuccess, type EntityRef, type Registration, type TicketWorld,
 } from '../../engine/index.js';
 import { centerOf } from '../../engine/org/index.js';
 import type { BundleStore } from '../app/bundleStore.js';
 import type { SessionUser } from '../auth/authService.js';
 import { AppError, fromEngineError } from '../errors.js';
-import { loadHistory, loadWorld, nextSequence, saveDecision } from './ticketStore.js';
+import { isLockConflict, loadHistory, loadWorld, nextSequence, saveDecision } from './ticketStore.js';
 
 export interface RegisterInput {
   readonly domain: string;
@@ -52,6 +52,19 @@ function summary(result: DecideSuccess): ActionResult {
   return { ticket: result.world.ticket, changed: { tasks: result.changes.tasks.length, applications: result.changes.applications.length }, history: result.history };
 }
 
+/**
+ * Every action moves the ticket's version, even one that only changes a task or an application (or
+ * nothing but the history): the ticket version is the version of its whole world. Two actions read
+ * at the same version then conflict on the ticket row and the second gets a 409, instead of both
+ * committing on a world the other changed (two last approvals of a multi-department ticket would
+ * otherwise both miss the other's approval and leave the ticket in handling: a write skew).
+ */
+function touchTicket(result: DecideSuccess): DecideSuccess {
+  if (result.changes.tickets.length > 0) return result;
+  const ticket = { ...result.world.ticket, version: result.world.ticket.version + 1 };
+  return { ...result, world: { ...result.world, ticket }, changes: { ...result.changes, tickets: [ticket] } };
+}
+
 /** Registration and actions: one engine decision, written in one transaction (DESIGN principle 4). */
 export class TicketService {
   constructor(private readonly knex: Knex, private readonly bundles: BundleStore, private readonly clock: () => number = Date.now) {}
@@ -85,7 +98,7 @@ export class TicketService {
       if (!result.ok) throw fromEngineError(result.error);
       await saveDecision(trx, result.changes, result.history, result.effects, now);
       return summary(result);
-    });
+    }, 3); // a new ticket has no rival: a lock conflict here is only the counter, so retry
   }
 
   async act(user: SessionUser, ticketId: string, input: ActInput, idempotencyKey?: string): Promise<ActionResult> {
@@ -103,8 +116,9 @@ export class TicketService {
         button: input.button, target: input.target ?? { kind: 'ticket', id: ticketId }, actor: actorOf(user),
         ...(input.opinion ? { opinion: input.opinion } : {}), payload: input.payload ?? {},
       };
-      const result = await decide(cb, world, action, now, randomUUID);
-      if (!result.ok) throw fromEngineError(result.error);
+      const decided = await decide(cb, world, action, now, randomUUID);
+      if (!decided.ok) throw fromEngineError(decided.error);
+      const result = touchTicket(decided);
       await saveDecision(trx, result.changes, result.history, result.effects, now);
       return summary(result);
     });
@@ -116,10 +130,12 @@ export class TicketService {
     if (!world) throw new AppError('TG_ERR_NOT_FOUND', { what: `ticket ${ticketId}` });
     const cb = await this.bundles.compiledFor(world.ticket.bundleHash);
     const center = centerOf(cb.org, user.department)?.id;
-    const involved = world.ticket.trail.some((f) => f.center === center) ||
+    // X-3: center staff see their centers' tickets; a department sees tickets it has tasks, CCs or reviews on
+    const staff = center !== undefined && user.department === center;
+    const involved = (staff && world.ticket.trail.some((f) => f.center === center)) ||
       world.tasks.some((t) => t.department === user.department) || world.ticket.dispatch?.cc.includes(user.department) ||
       world.ticket.gridWorker === user.id || world.tasks.some((t) => t.gridWorker === user.id) ||
-      world.applications.some((a) => a.chain.some((s) => s.department === user.department || s.department === center));
+      world.applications.some((a) => a.chain.some((s) => s.department === user.department || (staff && s.department === center)));
     if (!involved) throw new AppError('TG_ERR_OUT_OF_SCOPE');
     const actor = actorOf(user);
     const actions = {
@@ -127,14 +143,18 @@ export class TicketService {
       tasks: Object.fromEntries(await Promise.all(world.tasks.map(async (t) => [t.id, await availableActions(cb, world, { kind: 'task', id: t.id }, actor)] as const))),
       applications: Object.fromEntries(await Promise.all(world.applications.map(async (a) => [a.id, await availableActions(cb, world, { kind: 'application', id: a.id }, actor)] as const))),
     };
-    return { ...world, history: await loadHistory(this.knex, ticketId), actions };
+    // X-3: center staff (users of the center department itself) see the reporter; handling units see
+    // a masked reporter, or none at all on a confidential ticket
+    const visibility = reporterVisibility(world.ticket, { ...(staff ? { center } : {}), inList: false });
+    const ticket = { ...world.ticket, fields: redactReporter(world.ticket.fields, visibility) };
+    return { ...world, ticket, reporterVisibility: visibility, history: await loadHistory(this.knex, ticketId), actions };
   }
 
   /**
    * Runs `work` in one transaction; with an idempotency key, a replay returns the first result and a
    * key reused for another request is refused.
    */
-  private async idempotent(user: SessionUser, key: string | undefined, fingerprint: string, work: (trx: Knex.Transaction) => Promise<ActionResult>): Promise<ActionResult> {
+  private async idempotent(user: SessionUser, key: string | undefined, fingerprint: string, work: (trx: Knex.Transaction) => Promise<ActionResult>, retries = 0): Promise<ActionResult> {
     const id = key ? `${user.id}:${key}` : undefined;
     const replay = async () => {
       const row = id ? await this.knex('idempotency_keys').where({ key: id }).first() : undefined;
@@ -154,6 +174,8 @@ export class TicketService {
     } catch (e) {
       const again = id ? await replay().catch(() => undefined) : undefined;
       if (again) return again;
+      if (isLockConflict(e) && retries > 0) return this.idempotent(user, key, fingerprint, work, retries - 1);
+      if (isLockConflict(e)) throw new AppError('TG_ERR_STALE_VERSION', { detail: 'concurrent update' });
       throw e;
     }
   }

@@ -51,17 +51,21 @@ export async function saveDecision(trx: Knex.Transaction, changes: Changes, hist
   }
 }
 
-/** ACC-11: the next number of a counter (prefix + local day), atomic within the transaction. */
+/**
+ * STYLE 8: the database's lock conflicts (MariaDB deadlock or lock wait timeout, SQLite busy) are a
+ * concurrent action on the same rows; the runtime answers them like a failed version check (409).
+ */
+export function isLockConflict(e: unknown): boolean {
+  const err = e as { errno?: number; code?: string } | undefined;
+  return err?.errno === 1213 || err?.errno === 1205 || ['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY'].includes(String(err?.code));
+}
+
+/**
+ * ACC-11: the next number of a counter (prefix + local day), atomic within the transaction. One
+ * upsert, so concurrent registrations queue on the row instead of deadlocking on its gap.
+ */
 export async function nextSequence(trx: Knex.Transaction, name: string): Promise<number> {
-  const bumped = await trx('sequences').where({ name }).increment('value', 1);
-  if (bumped === 0) {
-    try {
-      await trx('sequences').insert({ name, value: 1 });
-      return 1;
-    } catch {
-      await trx('sequences').where({ name }).increment('value', 1);
-    }
-  }
+  await trx('sequences').insert({ name, value: 1 }).onConflict('name').merge({ value: trx.raw('?? + 1', ['sequences.value']) });
   const row = await trx('sequences').select('value').where({ name }).first();
   return Number(row.value);
 }

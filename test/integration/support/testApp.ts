@@ -49,9 +49,9 @@ export async function startTestApp(dialect: Dialect, start = Date.parse('2025-06
   const holder = { now: start };
   const app = await createApp(loadConfig({ ...env, DEMO_PASSWORD: 'demo-pass-1' }), { clock: () => holder.now });
   const tokens = new Map<string, string>();
-  const testApp: TestApp = Object.assign(app, {
-    get now() { return holder.now; },
-    set now(v: number) { holder.now = v; },
+  // an accessor, not Object.assign: that would copy the getter's value once and the clock would never move
+  Object.defineProperty(app, 'now', { get: () => holder.now, set: (v: number) => { holder.now = v; }, enumerable: true });
+  const testApp: TestApp = Object.assign(app as App & { now: number }, {
     async login(login: string) {
       const cached = tokens.get(login);
       if (cached) return cached;
