@@ -1,0 +1,37 @@
+import type { CompiledBundle, TicketState } from '../../engine/index.js';
+import { OVERALL, slaContext, stageKey } from '../../engine/decide/clocks.js';
+import { evaluateClock, type ClockState, type SlaState } from '../../engine/sla/index.js';
+
+export interface SlaValue {
+  readonly state: SlaState;
+  readonly dueAt: number;
+}
+
+/** The `sla` column (X-5): the listed entity's clock at its current node, and the ticket's overall clock. */
+export interface SlaCell {
+  readonly state: SlaState | null;
+  readonly dueAt: number | null;
+  readonly overall: SlaValue | null;
+}
+
+function evaluate(cb: CompiledBundle, clock: ClockState | undefined, ticket: TicketState, now: number): SlaValue | null {
+  if (!clock) return null;
+  const limit = cb.timeLimit(clock.limitId);
+  if (!limit) return null;
+  try {
+    const e = evaluateClock(clock, limit, slaContext(cb, limit, ticket.urgency), now);
+    return { state: e.sla, dueAt: e.dueAt };
+  } catch {
+    // a clock stamped after `now` (clock skew between processes) or one the bundle cannot read: show no deadline
+    return null;
+  }
+}
+
+/**
+ * Evaluates the clocks with the calendar and attendance scheme of the bundle the ticket runs on.
+ * `entity` is the listed ticket, task or application.
+ */
+export function slaCell(cb: CompiledBundle, entity: { node: string; clocks: Readonly<Record<string, ClockState>> }, ticket: TicketState, now: number): SlaCell {
+  const stage = evaluate(cb, entity.clocks?.[stageKey(entity.node)], ticket, now);
+  return { state: stage?.state ?? null, dueAt: stage?.dueAt ?? null, overall: evaluate(cb, ticket.clocks?.[OVERALL], ticket, now) };
+}

@@ -1,0 +1,119 @@
+import type { Knex } from '@mikro-orm/knex';
+import type { View, ViewTab } from '../../definitions/schemas/index.js';
+import { poolEnabled, pooledNodes, type CompiledBundle, type TicketState, type Viewer } from '../../engine/index.js';
+import { centerOf } from '../../engine/org/index.js';
+import type { BundleStore } from '../app/bundleStore.js';
+import type { SessionUser } from '../auth/authService.js';
+import { AppError } from '../errors.js';
+import { parseJson } from '../tickets/rows.js';
+import { exportXlsx, sheetName } from './exportXlsx.js';
+import type { Dialect } from './jsonSql.js';
+import { parseListParams, type ListParams } from './listParams.js';
+import { listRow, type ListRowOut } from './listRow.js';
+import { TabQuery, type StoredRow } from './tabQuery.js';
+
+/** Rows an export reads per query, and at most in all (X-4). */
+const EXPORT_BATCH = 500;
+export const EXPORT_MAX_ROWS = 50_000;
+
+export interface ListPage {
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+  readonly rows: readonly ListRowOut[];
+}
+
+interface Opened {
+  readonly cb: CompiledBundle;
+  readonly view: View;
+  readonly tab: ViewTab;
+  readonly viewer: Viewer;
+}
+
+export function viewerOf(cb: CompiledBundle, user: Pick<SessionUser, 'id' | 'department'>): Viewer {
+  return { user: user.id, department: user.department, center: centerOf(cb.org, user.department)?.id };
+}
+
+const mayOpen = (view: View, user: SessionUser) => view.roles.some((r) => user.roles.includes(r));
+
+/**
+ * The generated list screens (ACC/DSP/HND/REV/CLS lists): which views a user may open, a tab's
+ * rows and counts in the user's data scope (X-3), and the tab as a spreadsheet (X-4).
+ */
+export class ViewService {
+  constructor(private readonly knex: Knex, private readonly bundles: BundleStore, private readonly dialect: Dialect, private readonly clock: () => number) {}
+
+  /** A tab's query for a viewer (tests use it to compare with the engine's matchesTab). */
+  tabQuery(cb: CompiledBundle, view: View, tab: ViewTab, viewer: Viewer, params: Partial<Pick<ListParams, 'onlyMine' | 'q' | 'filters' | 'sort'>> = {}): TabQuery {
+    return new TabQuery(this.knex, this.dialect, {
+      view, tab, viewer, pooledNodes: viewer.center ? pooledNodes(cb, viewer.center) : new Set(),
+      params: { onlyMine: params.onlyMine ?? false, filters: params.filters ?? [], ...(params.q ? { q: params.q } : {}), ...(params.sort ? { sort: params.sort } : {}) },
+    });
+  }
+
+  /** The views the user's roles may open, in menu order, with every tab's count. */
+  async catalogue(user: SessionUser) {
+    const cb = await this.bundles.currentCompiled();
+    const viewer = viewerOf(cb, user);
+    const views = Object.values(cb.bundle.defs.view)
+      .filter((v) => mayOpen(v, user))
+      .sort((a, b) => a.module.localeCompare(b.module) || a.order - b.order);
+    return {
+      views: await Promise.all(views.map(async (v) => ({
+        id: v.id, module: v.module, name: v.name, nameEn: v.nameEn ?? null, order: v.order, entity: v.entity,
+        onlyMine: v.onlyMine ?? false, exportable: v.exportable !== false,
+        pool: v.pool ?? null, poolEnabled: v.pool && viewer.center ? poolEnabled(cb, v.pool, viewer.center) : null,
+        columns: v.columns, filters: v.filters, toolbarButtons: v.toolbarButtons ?? [],
+        tabs: await Promise.all(v.tabs.map(async (t) => ({
+          key: t.key, name: t.name, nameEn: t.nameEn ?? null, rowButtons: t.rowButtons, batchButtons: t.batchButtons ?? [],
+          count: await this.tabQuery(cb, v, t, viewer).count(),
+        }))),
+      }))),
+    };
+  }
+
+  async list(user: SessionUser, viewId: string, tabKey: string, query: Readonly<Record<string, unknown>>): Promise<ListPage> {
+    const { cb, view, tab, viewer } = await this.open(user, viewId, tabKey);
+    const params = parseListParams(view, tab, query);
+    const q = this.tabQuery(cb, view, tab, viewer, params);
+    const [total, stored] = await Promise.all([q.count(), q.rows((params.page - 1) * params.pageSize, params.pageSize)]);
+    return { total, page: params.page, pageSize: params.pageSize, rows: await this.toRows(cb, view, viewer, stored) };
+  }
+
+  /** X-4: every page of the tab (with the request's filters and order) as .xlsx. */
+  async export(user: SessionUser, viewId: string, tabKey: string, query: Readonly<Record<string, unknown>>): Promise<{ filename: string; content: Buffer }> {
+    const { cb, view, tab, viewer } = await this.open(user, viewId, tabKey);
+    if (view.exportable === false) throw new AppError('TG_ERR_FORBIDDEN', { detail: `${view.name} 不可导出 (not exportable)` });
+    const { page: _page, pageSize: _size, ...rest } = query;
+    const params = parseListParams(view, tab, rest);
+    const q = this.tabQuery(cb, view, tab, viewer, params);
+    const total = await q.count();
+    if (total > EXPORT_MAX_ROWS) throw new AppError('TG_ERR_VALIDATION', { detail: `${total} rows; narrow the filters to at most ${EXPORT_MAX_ROWS}` });
+    const rows: ListRowOut[] = [];
+    for (let offset = 0; offset < total; offset += EXPORT_BATCH) {
+      const batch = await q.rows(offset, EXPORT_BATCH);
+      rows.push(...(await this.toRows(cb, view, viewer, batch)));
+      if (batch.length < EXPORT_BATCH) break;
+    }
+    return { filename: `${sheetName(view, tab)}.xlsx`, content: await exportXlsx(cb, view, tab, rows) };
+  }
+
+  /** The view and tab, if the user's roles may open the view (403 otherwise). */
+  private async open(user: SessionUser, viewId: string, tabKey: string): Promise<Opened> {
+    const cb = await this.bundles.currentCompiled();
+    const view = cb.bundle.defs.view[viewId];
+    if (!view) throw new AppError('TG_ERR_NOT_FOUND', { what: `view ${viewId}` });
+    if (!mayOpen(view, user)) throw new AppError('TG_ERR_FORBIDDEN', { detail: `${view.name} (${view.roles.join(', ')})` });
+    const tab = view.tabs.find((t) => t.key === tabKey);
+    if (!tab) throw new AppError('TG_ERR_NOT_FOUND', { what: `tab ${tabKey} of ${viewId}` });
+    return { cb, view, tab, viewer: viewerOf(cb, user) };
+  }
+
+  private async toRows(cb: CompiledBundle, view: View, viewer: Viewer, stored: readonly StoredRow[]): Promise<ListRowOut[]> {
+    const tickets = stored.map((s) => parseJson<TicketState>(s.ticketState));
+    const hashes = [...new Set(tickets.map((t) => t.bundleHash))];
+    const bundles = new Map(await Promise.all(hashes.map(async (h) => [h, await this.bundles.compiledFor(h)] as const)));
+    const now = this.clock();
+    return stored.map((s, i) => listRow({ ...s, ticketState: tickets[i] }, { view, viewer, now, bundleOf: (t) => bundles.get(t.bundleHash) ?? cb }));
+  }
+}
