@@ -33,7 +33,8 @@ export async function createOrm(config: RuntimeConfig, options: { generating?: b
   const dialect = database.dialect;
   const migrations = options.generating
     ? { path: migrationsDir(dialect), pathTs: migrationsDir(dialect), emit: 'ts' as const, snapshot: false, transactional: true }
-    : { migrationsList: await migrationsList(dialect), transactional: true, snapshot: false, silent: true };
+    // MySQL commits DDL implicitly, so only SQLite can run a migration in one transaction
+    : { migrationsList: await migrationsList(dialect), transactional: dialect === 'sqlite', snapshot: false, silent: true };
   const common: Partial<Options> = {
     entities,
     discovery: { warnWhenNoEntities: true },
