@@ -11,7 +11,7 @@ describe.each(['sqlite', 'mariadb'] as const)('runtime on %s', (dialect) => {
   });
 
   it('starts, migrates, seeds and answers /health', async () => {
-    expect(app.migrations).toEqual(['Migration20261126070755_initial', 'Migration20261126071231_definitions']);
+    expect(app.migrations).toEqual(['Migration20261126070755_initial', 'Migration20261126071231_definitions', 'Migration20261126073249_support']);
     expect(app.seeded).toEqual({ published: true, orgSeeded: true });
     const res = await app.server.inject({ method: 'GET', url: '/health' });
     expect(res.json()).toEqual({ status: 'ok' });
