@@ -10,6 +10,7 @@ export const engineErrors = {
   ENG_FORBIDDEN_ROLE: { message: 'Role {role} at {where} is required.', zh: '需要 {where} 的角色 {role}。' },
   ENG_OUT_OF_SCOPE: { message: 'This {entity} is not handled by your {where}.', zh: '该{entity}不由您所在的{where}办理。' },
   ENG_NOT_FOUND: { message: '{entity} "{id}" was not found.', zh: '未找到{entity}“{id}”。' },
+  ENG_EXTRACTED_BY_OTHER: { message: 'Ticket {id} was extracted from the pool by {assignee}.', zh: '工单 {id} 已被 {assignee} 从工单池提取。' },
   ENG_FOLLOWER_LOCKED: { message: 'Merged follower {id} follows its main {main} and cannot be operated alone.', zh: '已合并的从单 {id} 跟随主单 {main}，不能单独操作。' },
   ENG_INVALID_PAYLOAD: { message: 'Invalid input at {pointer}: {reason}', zh: '输入不正确（{pointer}）：{reason}' },
   ENG_OPINION_REQUIRED: { message: 'An opinion is required for "{button}".', zh: '“{button}”需要填写意见。' },

@@ -37,6 +37,8 @@ export function checkPermission(cb: CompiledBundle, draft: WorldDraft, ref: Enti
       return;
     }
     if (actorCenter !== t.center) throw new Refusal('ENG_OUT_OF_SCOPE', { entity: 'ticket', where: name(cb, t.center) });
+    // ACC-5: a ticket extracted from a pool belongs to its extractor until it leaves the node
+    if (t.assignee && t.assignee !== actor.user) throw new Refusal('ENG_EXTRACTED_BY_OTHER', { id: t.number, assignee: t.assignee });
     return;
   }
   if (ref.kind === 'task') {

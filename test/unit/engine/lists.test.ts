@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractCount, extractTickets, matchesTab, pooledNodes, type CompiledBundle, type ListRow, type TicketWorld, type Viewer } from '../../../engine/index.js';
+import { decide, extractCount, extractTickets, matchesTab, pooledNodes, type CompiledBundle, type ListRow, type TicketWorld, type Viewer } from '../../../engine/index.js';
 import { centerOf } from '../../../engine/org/index.js';
 import { builtInBundle, HOUR, Scenario } from '../../support/scenario.js';
 
@@ -137,5 +137,19 @@ describe('X-1 flow timeline and X-2 messages', () => {
     expect(rejected.effects).toContainEqual(expect.objectContaining({ type: 'notify', to: { users: ['zjg.cgj.handler'], department: 'zjg.cgj' } }));
     const urged = await s.act('zjg.acceptor', 'ticket.urge', { ticket: w.ticket.id }, '请尽快处理');
     expect(urged.effects).toContainEqual(expect.objectContaining({ type: 'urge', by: 'zjg.acceptor', opinion: '请尽快处理' }));
+  });
+});
+
+describe('ACC-5 an extracted ticket belongs to its extractor', () => {
+  it('ACC-5 another acceptor of the same center is refused until the ticket leaves the node', async () => {
+    const s = new Scenario(cb);
+    const w = await s.register('ys.acceptor', 'acc.toDispatch', { item: 'item.gcws' });
+    const [taken] = extractTickets([s.world(w.ticket.id).ticket], { user: 'zjg.acceptor', center: 'zjg' }, 'acceptance', 1);
+    s.worlds.set(w.ticket.id, { ...s.world(w.ticket.id), ticket: taken! });
+    const other = { ...s.actor('zjg.acceptor'), user: 'zjg.acceptor.colleague' };
+    const refused = await decide(cb, s.world(w.ticket.id), { button: 'acc.toReview', target: { kind: 'ticket', id: w.ticket.id }, actor: other, opinion: '请审核' }, s.now, s.ids);
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('ENG_EXTRACTED_BY_OTHER');
+    await s.act('zjg.acceptor', 'acc.toReview', { ticket: w.ticket.id }, '请审核');
+    expect(s.world(w.ticket.id).ticket.assignee).toBeUndefined();
   });
 });
