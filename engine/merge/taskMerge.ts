@@ -1,7 +1,9 @@
+import { CLOSED_TASK_NODES } from '../decide/progress.js';
 import type { HistoryEvent, IdSource } from '../decide/types.js';
 import type { TaskState, TicketWorld } from '../model/state.js';
 
-const NOT_MERGEABLE = new Set(['completed', 'transferred', 'returned', 'approved']);
+/** HND-3: completed (80), transferred (90), returned (15) and every other closed task stay out of merges. */
+const NOT_MERGEABLE: ReadonlySet<string> = new Set(['completed', ...CLOSED_TASK_NODES]);
 
 export interface TaskCandidate {
   readonly world: TicketWorld;
@@ -68,7 +70,8 @@ export function mirrorTaskFollowers(mainTasks: readonly TaskState[], followers: 
     for (const t of w.tasks) {
       const main = t.mergedInto && !t.viaTicketMerge ? byId.get(t.mergedInto) : undefined;
       if (!main) continue;
-      if (splitMains.has(main.id)) {
+      // a closed main (e.g. withdrawn when its ticket left handling) releases its followers too
+      if (splitMains.has(main.id) || CLOSED_TASK_NODES.has(main.node)) {
         const s = splitTask(world, t.id, now, ids, 'main task applied or completed');
         world = s.world;
         history.push(s.history);

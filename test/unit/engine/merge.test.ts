@@ -122,3 +122,27 @@ describe('HND-3 task merge', () => {
     expect(follower.node).toBe('pending');
   });
 });
+
+describe('HND-3 closed main tasks release their followers', () => {
+  it('HND-3 a follower of a withdrawn main task is split, and withdrawn tasks are no merge candidates', async () => {
+    const s = new Scenario(cb);
+    const ids: string[] = [];
+    for (const title of ['噪声一', '噪声二']) {
+      const w = await s.register('zjg.acceptor', 'acc.toDispatch', { item: 'item.shzs', grid: 'g.ys.dq.01', title });
+      await s.act('zjg.dispatcher', 'dsp.assign', { ticket: w.ticket.id }, '交办', { handling: 'mainAssist', main: 'zjg.gaj', assists: ['zjg.sthj'] });
+      ids.push(w.ticket.id);
+    }
+    const [a, b] = ids as [string, string];
+    const mainAssist = s.task(a, 'zjg.sthj');
+    const merged = mergeTask(mainAssist, s.world(b), s.task(b, 'zjg.sthj').id, actor, s.now, s.ids).world;
+    await s.act('zjg.gaj.handler', 'task.complete', { task: s.task(a, 'zjg.gaj').id }, '已处理');
+    await s.act('zjg.reviewer', 'app.approve', { application: s.application(a, 'result', 'zjg.gaj').id });
+    expect(s.task(a, 'zjg.sthj').node).toBe('withdrawn');
+    const { followers } = mirrorTaskFollowers(s.world(a).tasks, [merged], new Set(), s.now, s.ids);
+    const released = followers[0]!.tasks.find((t) => t.department === 'zjg.sthj')!;
+    expect(released.mergedInto).toBeUndefined();
+    expect(released.node).toBe('pending');
+    const { unmerged } = taskMergeCandidates(followers[0]!, released.id, [s.world(a)]);
+    expect(unmerged).toEqual([]);
+  });
+});
