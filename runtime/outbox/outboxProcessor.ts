@@ -1,0 +1,150 @@
+import type { Knex } from '@mikro-orm/knex';
+import type { OrgIndex } from '../../engine/org/index.js';
+import type { BundleStore } from '../app/bundleStore.js';
+import { parseJson } from '../tickets/rows.js';
+import { MESSAGE_EFFECTS, messageId, messageText, parseMessageEffect, recipientUsers, type TicketLabel } from './messageOf.js';
+
+/** Rows looked at per run. */
+const BATCH = 100;
+/** After this many failed attempts a row stays in the outbox for an operator (a dead letter). */
+export const MAX_ATTEMPTS = 20;
+/** A row that failed k times waits until created_at + k² × this before the next attempt. */
+export const RETRY_STEP_MS = 5_000;
+const INSERT_CHUNK = 100;
+
+interface OutboxRecord {
+  id: string; ticket_id: string; type: string; payload: unknown; created_at: number; attempts: number;
+}
+
+export interface OutboxReport {
+  /** Rows claimed and marked done. */
+  readonly delivered: number;
+  /** Messages written (a replay writes none). */
+  readonly messages: number;
+  /** Rows that failed this time; they stay pending with the attempt counted. */
+  readonly failed: readonly { readonly id: string; readonly error: string }[];
+}
+
+const EMPTY: OutboxReport = { delivered: 0, messages: 0, failed: [] };
+
+/**
+ * After commit (DESIGN principle 4): turns `notify` and `urge` outbox rows into 消息中心 messages
+ * (X-2), at least once and idempotent. A row is claimed by a conditional update of its attempt
+ * count, so two processes that read the same row never both deliver it; the message id comes from
+ * (outbox row, user), so a replay after a crash inserts nothing new. `callService` and
+ * `splitFollowers` rows belong to other processors and are left alone.
+ */
+export class OutboxProcessor {
+  private current?: Promise<OutboxReport>;
+  private queued?: Promise<OutboxReport>;
+  private timer?: NodeJS.Timeout;
+  private stopped = false;
+
+  constructor(private readonly knex: Knex, private readonly bundles: BundleStore, private readonly clock: () => number = Date.now) {}
+
+  /**
+   * Processes what is pending now. Runs never overlap within a process: a call during a run
+   * waits for it and then runs once more (calls in between share that run), so everything
+   * committed before the call has been looked at when the promise resolves. Never rejects.
+   */
+  processOutbox(): Promise<OutboxReport> {
+    if (this.stopped) return Promise.resolve(EMPTY);
+    if (this.queued) return this.queued;
+    if (!this.current) {
+      this.current = this.run().finally(() => {
+        this.current = undefined;
+      });
+      return this.current;
+    }
+    this.queued = this.current.then(() => {
+      this.queued = undefined;
+      return this.processOutbox();
+    });
+    return this.queued;
+  }
+
+  /** Runs processOutbox every `intervalMs` (the timer does not keep the process alive). */
+  start(intervalMs: number): void {
+    if (this.timer || this.stopped) return;
+    this.timer = setInterval(() => void this.processOutbox(), intervalMs);
+    this.timer.unref();
+  }
+
+  /** Stops the timer and waits for a run in progress; later calls do nothing. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.queued;
+    await this.current;
+  }
+
+  private async run(): Promise<OutboxReport> {
+    try {
+      const now = this.clock();
+      const rows = (await this.knex('outbox')
+        .select('id', 'ticket_id', 'type', 'payload', 'created_at', 'attempts')
+        .whereNull('done_at')
+        .whereIn('type', MESSAGE_EFFECTS as string[])
+        .where('attempts', '<', MAX_ATTEMPTS)
+        .whereRaw('created_at + attempts * attempts * ? <= ?', [RETRY_STEP_MS, now])
+        .orderBy('created_at')
+        .limit(BATCH)) as OutboxRecord[];
+      if (rows.length === 0) return EMPTY;
+      const { org } = await this.bundles.currentCompiled();
+      let delivered = 0;
+      let messages = 0;
+      const failed: { id: string; error: string }[] = [];
+      for (const row of rows) {
+        if (!(await this.claim(row))) continue;
+        try {
+          messages += await this.deliver(org, row, this.clock());
+          delivered += 1;
+        } catch (e) {
+          failed.push({ id: row.id, error: e instanceof Error ? e.message : String(e) });
+        }
+      }
+      return { delivered, messages, failed };
+    } catch (e) {
+      // the database or the bundle is unavailable: nothing was claimed, the next run tries again
+      return { ...EMPTY, failed: [{ id: '*', error: e instanceof Error ? e.message : String(e) }] };
+    }
+  }
+
+  /** Counts the attempt; false when another process claimed (or finished) the row since it was read. */
+  private async claim(row: OutboxRecord): Promise<boolean> {
+    const attempts = Number(row.attempts);
+    const updated = await this.knex('outbox')
+      .update({ attempts: attempts + 1 })
+      .where({ id: row.id, attempts })
+      .whereNull('done_at');
+    return Number(updated) === 1;
+  }
+
+  /** Writes the row's messages and marks it done in one transaction; returns how many messages were new. */
+  private async deliver(org: OrgIndex, row: OutboxRecord, now: number): Promise<number> {
+    const effect = parseMessageEffect(parseJson(row.payload));
+    const users = recipientUsers(org, effect.to);
+    const ticket = (await this.knex('tickets').select('number', 'title').where({ id: effect.ticket }).first()) as TicketLabel | undefined;
+    const { kind, title } = messageText(effect, ticket);
+    const createdAt = Number(row.created_at);
+    const records = users.map((userId) => ({
+      id: messageId(row.id, userId), user_id: userId, ticket_id: effect.ticket, kind, title,
+      body: JSON.stringify(effect), created_at: createdAt, read_at: null,
+    }));
+    return this.knex.transaction(async (trx) => {
+      const ids = records.map((r) => r.id);
+      const existing = new Set<string>();
+      for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
+        const found = (await trx('messages').select('id').whereIn('id', ids.slice(i, i + INSERT_CHUNK))) as { id: string }[];
+        for (const f of found) existing.add(f.id);
+      }
+      const fresh = records.filter((r) => !existing.has(r.id));
+      for (let i = 0; i < fresh.length; i += INSERT_CHUNK) {
+        await trx('messages').insert(fresh.slice(i, i + INSERT_CHUNK)).onConflict('id').ignore();
+      }
+      await trx('outbox').update({ done_at: now }).where({ id: row.id });
+      return fresh.length;
+    });
+  }
+}
