@@ -30,6 +30,19 @@ export const runtimeErrors = {
   TG_ERR_DEFINITION_HAS_TICKETS: { status: 409, zh: '{what}已有工单数据（{count} 条），不能删除。', en: '{whatEn} is used by ticket data ({count} records) and cannot be deleted.' },
   TG_ERR_PUBLISH_REFUSED: { status: 422, zh: '定义检查发现 {count} 个错误，未发布。', en: 'The definitions have {count} errors; nothing was published.' },
   TG_ERR_ALREADY_PUBLISHED: { status: 409, zh: '这些定义已作为版本 {version} 发布，没有可发布的变更。', en: 'These definitions were already published as version {version}; there is nothing new to publish.' },
+  TG_ERR_ATTACHMENT_TOO_LARGE: { status: 413, zh: '附件不能超过 {limit} MB。', en: 'An attachment may not exceed {limit} MB.' },
+  TG_ERR_ATTACHMENT_TYPE: { status: 400, zh: '不支持的附件类型“{ext}”，仅支持 {allowed}。', en: 'Attachments of type "{ext}" are not accepted; allowed: {allowed}.' },
+  TG_ERR_ATTACHMENT_CONTENT: { status: 400, zh: '附件“{name}”的内容与文件类型不符（{detail}）。', en: 'The content of "{name}" does not match its file type ({detailEn}).' },
+  TG_ERR_ATTACHMENT_UNKNOWN: { status: 400, zh: '附件 {ids} 不存在、不是您上传的或已关联到其他工单。', en: 'Attachments {ids} do not exist, were not uploaded by you or belong to another ticket.' },
+  TG_ERR_EXPORT_TEMPLATE: { status: 422, zh: '导出模板“{template}”无法使用：{detail}', en: 'The export template "{template}" cannot be used: {detail}' },
+  TG_ERR_OPINION_DUPLICATE: { status: 409, zh: '该常用意见已存在。', en: 'You have already saved this common opinion.' },
+  TG_ERR_FOLLOWER_LOCKED: { status: 422, zh: '已合并的从单 {id} 跟随主单 {main}，不能单独操作。', en: 'Merged follower {id} follows its main {main} and cannot be operated alone.' },
+  TG_ERR_MERGE_MISMATCH: { status: 422, zh: '不能合并：{what}不一致（{detail}）。', en: 'Cannot merge: the {whatEn} differs ({detail}).' },
+  TG_ERR_MERGE_FOLLOWER: { status: 422, zh: '{id} 已是合并的从单，不能作为主单或再次合并。', en: '{id} is already a merged follower; it cannot be a main or be merged again.' },
+  TG_ERR_MERGE_HAS_FOLLOWERS: { status: 422, zh: '{id} 已有从单，只能作为主单。', en: '{id} already has followers; it can only be the main.' },
+  TG_ERR_MERGE_STEP: { status: 422, zh: '{id} 处于“{node}”，不能合并（{reason}）。', en: '{id} is at "{node}" and cannot be merged ({reasonEn}).' },
+  TG_ERR_MERGE_ROLE: { status: 403, zh: '只有{who}可以{action}。', en: 'Only {whoEn} may {actionEn}.' },
+  TG_ERR_NOT_MERGED: { status: 422, zh: '{id} 不是可拆分的从单（{reason}）。', en: '{id} is not a follower that can be split ({reasonEn}).' },
 } as const;
 
 export type RuntimeErrorCode = keyof typeof runtimeErrors;
@@ -62,6 +75,7 @@ export function fromEngineError(e: EngineError): AppError {
     case 'ENG_NOT_FOUND': return new AppError('TG_ERR_NOT_FOUND', { what: String(e.params.entity ?? 'record') }, details);
     case 'ENG_FORBIDDEN_ROLE': return new AppError('TG_ERR_FORBIDDEN', { detail: e.messageZh }, details);
     case 'ENG_OUT_OF_SCOPE': return new AppError('TG_ERR_OUT_OF_SCOPE', {}, details);
+    case 'ENG_FOLLOWER_LOCKED': return new AppError('TG_ERR_FOLLOWER_LOCKED', { id: String(e.params.id ?? ''), main: String(e.params.main ?? '') }, details);
     case 'ENG_INVALID_PAYLOAD': case 'ENG_OPINION_REQUIRED': return new AppError('TG_ERR_VALIDATION', { detail: e.messageZh }, details);
     default: {
       const err = new AppError('TG_ERR_ACTION_REFUSED', { detail: e.message }, details);

@@ -4,6 +4,7 @@ import type { RuntimeConfig } from '../config.js';
 import { createOrm, migrate, type Database } from '../db/createOrm.js';
 import type { Services } from '../http/context.js';
 import { buildServer } from '../http/buildServer.js';
+import { OutboxProcessor } from '../outbox/outboxProcessor.js';
 import { TicketService } from '../tickets/ticketService.js';
 import { BundleStore } from './bundleStore.js';
 import { seed, type SeedResult } from './seed.js';
@@ -18,7 +19,7 @@ export interface App {
 }
 
 /** Opens the database, applies migrations, seeds the first start and builds the HTTP server. */
-export async function createApp(config: RuntimeConfig, options: { clock?: () => number; logger?: boolean } = {}): Promise<App> {
+export async function createApp(config: RuntimeConfig, options: { clock?: () => number; logger?: boolean; outboxIntervalMs?: number } = {}): Promise<App> {
   const clock = options.clock ?? Date.now;
   const db = await createOrm(config);
   try {
@@ -30,11 +31,15 @@ export async function createApp(config: RuntimeConfig, options: { clock?: () => 
       config, knex: db.knex, bundles, clock,
       auth: new AuthService(db.knex, config),
       tickets: new TicketService(db.knex, bundles, clock),
+      outbox: new OutboxProcessor(db.knex, bundles, clock),
     };
+    services.tickets.afterCommit = () => void services.outbox.processOutbox();
     const server = await buildServer(services, { logger: options.logger ?? false });
+    services.outbox.start(options.outboxIntervalMs ?? 2_000);
     return {
       server, db, services, seeded, migrations,
       async close() {
+        await services.outbox.stop();
         await server.close();
         await db.close();
       },

@@ -2,6 +2,7 @@ import type { Knex } from '@mikro-orm/knex';
 import { createBundle, formatFinding, type Bundle } from '../../engine/index.js';
 import { hashPassword } from '../auth/passwords.js';
 import { builtInPackagesDir, readPackageWithDependencies } from '../definitions/readPackage.js';
+import { seedKnowledge } from '../recommendations/knowledgeSeed.js';
 import type { BundleStore } from './bundleStore.js';
 
 /** The built-in packages as one bundle (linkage, hotline-12345 and what they depend on). */
@@ -44,5 +45,6 @@ export async function seed(knex: Knex, store: BundleStore, demoPassword: string,
     });
     store.orgChanged();
   }
+  await seedKnowledge(knex, now); // ACC-2: built-in knowledge articles while the knowledge base is empty
   return { published: !hasBundle, orgSeeded: !hasOrg };
 }

@@ -3,11 +3,18 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Services } from './context.js';
 import { installErrorHandler } from './errorHandler.js';
+import { attachmentRoutes } from './routes/attachments.js';
 import { authRoutes, bearer } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
+import { mergeRoutes } from './routes/merge.js';
 import { definitionRoutes } from './routes/definitions.js';
+import { exportRoutes } from './routes/exports.js';
+import { messageRoutes } from './routes/messages.js';
+import { opinionRoutes } from './routes/opinions.js';
 import { orgRoutes } from './routes/org.js';
 import { poolRoutes } from './routes/pools.js';
+import { recommendationRoutes } from './routes/recommendations.js';
+import { reporterRoutes } from './routes/reporters.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { viewRoutes } from './routes/views.js';
 
@@ -35,5 +42,12 @@ export async function buildServer(services: Services, options: { logger?: boolea
   await viewRoutes(app, services);
   await definitionRoutes(app, services);
   await poolRoutes(app, services);
+  await mergeRoutes(app, services);
+  await attachmentRoutes(app, services);
+  await exportRoutes(app, services);
+  await messageRoutes(app, services);
+  await opinionRoutes(app, services);
+  await reporterRoutes(app, services);
+  await recommendationRoutes(app, services);
   return app;
 }

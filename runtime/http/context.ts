@@ -2,6 +2,7 @@ import type { Knex } from '@mikro-orm/knex';
 import type { BundleStore } from '../app/bundleStore.js';
 import type { AuthService, SessionUser } from '../auth/authService.js';
 import type { RuntimeConfig } from '../config.js';
+import type { OutboxProcessor } from '../outbox/outboxProcessor.js';
 import type { TicketService } from '../tickets/ticketService.js';
 
 /** What routes use; built once by createApp. */
@@ -11,6 +12,8 @@ export interface Services {
   readonly bundles: BundleStore;
   readonly auth: AuthService;
   readonly tickets: TicketService;
+  /** After-commit work: messages from the outbox (processOutbox also runs on a timer). */
+  readonly outbox: OutboxProcessor;
   readonly clock: () => number;
 }
 

@@ -2,12 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from '@mikro-orm/knex';
 import {
   availableActions, decide, formatTicketNumber, redactReporter, reporterVisibility, ticketPrefix, validateTicketFields,
-  type Action, type DecideSuccess, type EntityRef, type Registration, type TicketWorld,
+  type Action, type CompiledBundle, type DecideSuccess, type EntityRef, type Registration, type ReporterVisibility, type TicketState, type TicketWorld,
 } from '../../engine/index.js';
 import { centerOf } from '../../engine/org/index.js';
 import type { BundleStore } from '../app/bundleStore.js';
+import { linkAttachments } from '../attachments/attachmentStore.js';
+import { recordAudit } from '../audit/audit.js';
 import type { SessionUser } from '../auth/authService.js';
 import { AppError, fromEngineError } from '../errors.js';
+import { followMain } from '../merge/followMain.js';
+import { saveReporter } from '../reporters/reporterStore.js';
 import { isLockConflict, loadHistory, loadWorld, nextSequence, saveDecision } from './ticketStore.js';
 
 export interface RegisterInput {
@@ -65,9 +69,38 @@ function touchTicket(result: DecideSuccess): DecideSuccess {
   return { ...result, world: { ...result.world, ticket }, changes: { ...result.changes, tickets: [ticket] } };
 }
 
+/** A ticket as one user may see it (TicketService.viewable). */
+export interface ViewableTicket {
+  readonly cb: CompiledBundle;
+  /** As stored, reporter included: for decisions, never to show. */
+  readonly world: TicketWorld;
+  /** The ticket with its reporter fields redacted for this user. */
+  readonly ticket: TicketState;
+  readonly visibility: ReporterVisibility;
+}
+
+/**
+ * X-3: whether a user may read a ticket: center staff see their centers' tickets; a department sees
+ * tickets it has tasks, CCs or reviews on; grid workers their own. Undefined when not; otherwise
+ * whether the user is center staff (who see the reporter) and the user's center.
+ */
+export function ticketAccess(cb: CompiledBundle, world: TicketWorld, user: SessionUser): { staff: boolean; center?: string } | undefined {
+  const center = centerOf(cb.org, user.department)?.id;
+  const staff = center !== undefined && user.department === center;
+  const involved = (staff && world.ticket.trail.some((f) => f.center === center)) ||
+    world.tasks.some((t) => t.department === user.department) || world.ticket.dispatch?.cc.includes(user.department) ||
+    world.ticket.gridWorker === user.id || world.tasks.some((t) => t.gridWorker === user.id) ||
+    world.applications.some((a) => a.chain.some((s) => s.department === user.department || (staff && s.department === center)));
+  if (!involved) return undefined;
+  return { staff, ...(center !== undefined ? { center } : {}) };
+}
+
 /** Registration and actions: one engine decision, written in one transaction (DESIGN principle 4). */
 export class TicketService {
   constructor(private readonly knex: Knex, private readonly bundles: BundleStore, private readonly clock: () => number = Date.now) {}
+
+  /** Called after every committed action (createApp: process the outbox now, not at the next tick). */
+  afterCommit: () => void = () => undefined;
 
   async register(user: SessionUser, input: RegisterInput, idempotencyKey?: string): Promise<ActionResult> {
     // compiled outside the transaction: the embedded database has one connection, which the transaction holds
@@ -97,6 +130,8 @@ export class TicketService {
       const result = await decide(cb, undefined, action, now, randomUUID, registration);
       if (!result.ok) throw fromEngineError(result.error);
       await saveDecision(trx, result.changes, result.history, result.effects, now);
+      await saveReporter(trx, result.world.ticket.id, input.fields, now); // ACC-1 auto-fill, kept apart from the ticket
+      await linkAttachments(trx, result.world.ticket.id, user.id, input.fields.attachments); // ACC-1 uploads become the ticket's
       return summary(result);
     }, 3); // a new ticket has no rival: a lock conflict here is only the counter, so retry
   }
@@ -120,34 +155,41 @@ export class TicketService {
       if (!decided.ok) throw fromEngineError(decided.error);
       const result = touchTicket(decided);
       await saveDecision(trx, result.changes, result.history, result.effects, now);
+      await followMain(trx, result, now); // ACC-3/HND-3: merged followers move with (or split from) this main
       return summary(result);
     });
   }
 
   /** A ticket's detail: its world, flow timeline, and the buttons this user sees on it and its tasks and applications. */
   async detail(user: SessionUser, ticketId: string) {
-    const world = await loadWorld(this.knex, ticketId);
-    if (!world) throw new AppError('TG_ERR_NOT_FOUND', { what: `ticket ${ticketId}` });
-    const cb = await this.bundles.compiledFor(world.ticket.bundleHash);
-    const center = centerOf(cb.org, user.department)?.id;
-    // X-3: center staff see their centers' tickets; a department sees tickets it has tasks, CCs or reviews on
-    const staff = center !== undefined && user.department === center;
-    const involved = (staff && world.ticket.trail.some((f) => f.center === center)) ||
-      world.tasks.some((t) => t.department === user.department) || world.ticket.dispatch?.cc.includes(user.department) ||
-      world.ticket.gridWorker === user.id || world.tasks.some((t) => t.gridWorker === user.id) ||
-      world.applications.some((a) => a.chain.some((s) => s.department === user.department || (staff && s.department === center)));
-    if (!involved) throw new AppError('TG_ERR_OUT_OF_SCOPE');
+    const { cb, world, ticket, visibility } = await this.viewable(user, ticketId);
     const actor = actorOf(user);
     const actions = {
       ticket: await availableActions(cb, world, { kind: 'ticket', id: ticketId }, actor),
       tasks: Object.fromEntries(await Promise.all(world.tasks.map(async (t) => [t.id, await availableActions(cb, world, { kind: 'task', id: t.id }, actor)] as const))),
       applications: Object.fromEntries(await Promise.all(world.applications.map(async (a) => [a.id, await availableActions(cb, world, { kind: 'application', id: a.id }, actor)] as const))),
     };
+    const history = await loadHistory(this.knex, ticketId);
+    // DESIGN "Data safety": every read of personal data is audited, before it leaves
+    await recordAudit(this.knex, { userId: user.id, action: 'ticket.read', entityKind: 'ticket', entityId: ticketId, at: this.clock(), detail: { reporter: visibility } });
+    return { ...world, ticket, reporterVisibility: visibility, history, actions };
+  }
+
+  /**
+   * X-3: a ticket as this user may see it (the detail page's rule), or TG_ERR_NOT_FOUND /
+   * TG_ERR_OUT_OF_SCOPE. `world` is as stored (for decisions); show `ticket`, whose reporter is redacted.
+   */
+  async viewable(user: SessionUser, ticketId: string): Promise<ViewableTicket> {
+    const world = await loadWorld(this.knex, ticketId);
+    if (!world) throw new AppError('TG_ERR_NOT_FOUND', { what: `ticket ${ticketId}` });
+    const cb = await this.bundles.compiledFor(world.ticket.bundleHash);
+    const access = ticketAccess(cb, world, user);
+    if (!access) throw new AppError('TG_ERR_OUT_OF_SCOPE');
     // X-3: center staff (users of the center department itself) see the reporter; handling units see
     // a masked reporter, or none at all on a confidential ticket
-    const visibility = reporterVisibility(world.ticket, { ...(staff ? { center } : {}), inList: false });
+    const visibility = reporterVisibility(world.ticket, { ...(access.staff ? { center: access.center } : {}), inList: false });
     const ticket = { ...world.ticket, fields: redactReporter(world.ticket.fields, visibility) };
-    return { ...world, ticket, reporterVisibility: visibility, history: await loadHistory(this.knex, ticketId), actions };
+    return { cb, world, ticket, visibility };
   }
 
   /**
@@ -166,11 +208,13 @@ export class TicketService {
     const earlier = await replay();
     if (earlier) return earlier;
     try {
-      return await this.knex.transaction(async (trx) => {
+      const committed = await this.knex.transaction(async (trx) => {
         const result = await work(trx);
         if (id) await trx('idempotency_keys').insert({ key: id, user_id: user.id, status: 200, response: JSON.stringify({ fingerprint, result }), created_at: this.clock() });
         return result;
       });
+      this.afterCommit();
+      return committed;
     } catch (e) {
       const again = id ? await replay().catch(() => undefined) : undefined;
       if (again) return again;

@@ -39,8 +39,10 @@ export async function startTestApp(dialect: Dialect, start = Date.parse('2025-06
     const name = `tg_test_${process.pid}_${Math.floor(Math.random() * 1e9)}`;
     const base = new URL(MARIADB_URL);
     base.pathname = `/${name}`;
-    env = { DATABASE_URL: base.toString() };
+    const dir = await mkdtemp(join(tmpdir(), 'tongguan-'));
+    env = { DATABASE_URL: base.toString(), DATA_DIR: dir };
     cleanup = async () => {
+      await rm(dir, { recursive: true, force: true });
       const conn = await createConnection({ host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username || 'root'), password: decodeURIComponent(base.password) });
       await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await conn.end();

@@ -1,0 +1,44 @@
+import type { Knex } from '@mikro-orm/knex';
+
+/** What an audit row records about a read of personal data (DESIGN "Data safety"). */
+export type AuditAction = 'ticket.read' | 'ticket.export' | 'attachment.download';
+
+export interface AuditEntry {
+  readonly userId: string;
+  readonly action: AuditAction;
+  readonly entityKind: 'ticket' | 'attachment';
+  readonly entityId: string;
+  readonly at: number;
+  readonly detail?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Appends one row to `audit_log`. Callers await it before they hand the data out: a read that
+ * cannot be audited fails instead of going unrecorded.
+ */
+export async function recordAudit(q: Knex | Knex.Transaction, entry: AuditEntry): Promise<void> {
+  await q('audit_log').insert({
+    at: entry.at, user_id: entry.userId, action: entry.action, entity_kind: entry.entityKind, entity_id: entry.entityId,
+    detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+  });
+}
+
+export interface AuditRecord {
+  readonly seq: number;
+  readonly at: number;
+  readonly userId: string;
+  readonly action: string;
+  readonly entityKind: string;
+  readonly entityId: string;
+  readonly detail?: unknown;
+}
+
+/** The audit trail of one record, oldest first (for checks and, later, an audit screen). */
+export async function auditTrail(q: Knex, entityKind: string, entityId: string): Promise<AuditRecord[]> {
+  const rows = await q('audit_log').where({ entity_kind: entityKind, entity_id: entityId }).orderBy('seq');
+  return rows.map((r: Record<string, unknown>) => ({
+    seq: Number(r.seq), at: Number(r.at), userId: String(r.user_id), action: String(r.action),
+    entityKind: String(r.entity_kind), entityId: String(r.entity_id),
+    ...(r.detail === null || r.detail === undefined ? {} : { detail: typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail }),
+  }));
+}
