@@ -32,9 +32,9 @@ export const editFields: EffectHandler = (ctx) => {
   const records = Object.entries(changes)
     .filter(([k, v]) => JSON.stringify(before(k)) !== JSON.stringify(v))
     .map(([field, after]) => ({ field, before: before(field) ?? null, after }));
-  const fields = Object.fromEntries(Object.entries(changes).filter(([k]) => !onTicket(k)));
+  // the form data keeps every field; registration facts the engine reads are mirrored on the ticket
   const own = Object.fromEntries(Object.entries(changes).filter(([k]) => onTicket(k)));
-  draft.patchTicket({ fields: { ...draft.ticket.fields, ...fields }, ...own });
+  draft.patchTicket({ fields: { ...draft.ticket.fields, ...changes }, ...own });
   draft.trace.push(`changed ${records.map((r) => r.field).join(', ') || 'nothing'}`);
   ctx.note({ changes: records });
 };

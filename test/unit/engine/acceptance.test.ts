@@ -234,7 +234,7 @@ describe('ACC-5 urge and edit', () => {
       { field: 'urgency', before: 'normal', after: 'urgent' },
       { field: 'address', before: null, after: '东桥路1号' },
     ]);
-    expect(s.world(id).ticket).toMatchObject({ title: '违规广告牌', urgency: 'urgent', fields: { description: '新描述', address: '东桥路1号' } });
+    expect(s.world(id).ticket).toMatchObject({ title: '违规广告牌', urgency: 'urgent', fields: { description: '新描述', address: '东桥路1号', title: '违规广告牌', urgency: 'urgent' } });
     await s.refused('ys.acceptor', 'acc.edit', { ticket: id }, 'ENG_INVALID_PAYLOAD', '', { fields: { grid: 'g.nowhere' } });
   });
 });
