@@ -1,6 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../context.js';
+import { batchRegister, MAX_BATCH } from '../../tickets/batchRegister.js';
+import { changeRecords, redactHistory } from '../../tickets/changeRecords.js';
+import { ticketSla } from '../../tickets/slaView.js';
 import type { ActInput, RegisterInput } from '../../tickets/ticketService.js';
 
 const Fields = Type.Record(Type.String(), Type.Unknown());
@@ -20,6 +23,11 @@ const Register = Type.Object({
   button: Type.String({ minLength: 1 }),
   opinion: Type.Optional(Type.String({ maxLength: 4000 })),
   payload: Type.Optional(Fields),
+}, { additionalProperties: false });
+
+// a malformed form fails the whole request (400) before anything is registered; per-form outcomes are for the engine's answers
+const Batch = Type.Object({
+  tickets: Type.Array(Register, { minItems: 1, maxItems: MAX_BATCH }),
 }, { additionalProperties: false });
 
 const Act = Type.Object({
@@ -43,8 +51,29 @@ export async function ticketRoutes(app: FastifyInstance, services: Services): Pr
     return reply.status(201).send(result);
   });
 
-  app.get('/api/tickets/:id', { schema: { tags: ['tickets'], summary: 'Ticket detail with tasks, applications, timeline and available buttons', params: TicketId } }, async (request) => {
-    return services.tickets.detail(request.user!, (request.params as { id: string }).id);
+  /*
+   * ACC-1 提交全部 / 全部暂存. Multi-status semantics without the 207 status: the answer is 200 when
+   * the request itself was understood, and each form carries its own outcome ({ ok, status, ticket }
+   * or { ok: false, status, error }); the forms that passed stay registered whatever the others did.
+   * 207 is WebDAV's and most HTTP clients treat it as an odd success anyway; a plain 200 with
+   * per-item statuses says the same and keeps the client's error handling for whole-request failures.
+   */
+  app.post('/api/tickets/batch', { schema: { tags: ['tickets'], summary: `Register 1–${MAX_BATCH} tickets at once (ACC-1 submit all / save all); one outcome per form`, body: Batch } }, async (request) => {
+    const { tickets } = request.body as { tickets: RegisterInput[] };
+    return batchRegister(services.tickets, request.user!, tickets, idempotencyKey(request.headers), (err, index) => request.log.error({ err, index }, 'batch registration failed'));
+  });
+
+  app.get('/api/tickets/:id', { schema: { tags: ['tickets'], summary: 'Ticket detail with tasks, applications, timeline, change records, SLA explanation and available buttons', params: TicketId } }, async (request) => {
+    const detail = await services.tickets.detail(request.user!, (request.params as { id: string }).id);
+    const cb = await services.bundles.compiledFor(detail.ticket.bundleHash);
+    return {
+      ...detail,
+      history: redactHistory(detail.history, detail.reporterVisibility),
+      // ACC-5/X-1: the edit records (修改记录), flat
+      changes: changeRecords(detail.history, detail.reporterVisibility),
+      // X-5: overall and stage deadlines with their explanation
+      sla: ticketSla(cb, detail, services.clock()),
+    };
   });
 
   app.post('/api/tickets/:id/actions', { schema: { tags: ['tickets'], summary: 'Press a button on the ticket, one of its tasks or applications', params: TicketId, body: Act } }, async (request) => {
