@@ -1,9 +1,12 @@
 /**
  * Runtime benchmark (not a test): full ticket lifecycles through real HTTP on SQLite and on MariaDB,
  * beside the raw storage limit for the same row shape (one update, two inserts per action) written
- * by plain SQL in the same run, with the ratio; and the server's peak memory.
+ * by plain SQL in the same run, with the ratio; and the server's peak memory and CPU per action.
+ * The load generator runs in a child process (bench/lifecycleClient.ts), so the server's figures are
+ * its own; BENCH_CLIENT=inline runs it inside the server's process as before.
  * `npm run bench` (set BENCH_TICKETS, BENCH_CONCURRENCY to change the load).
  */
+import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,13 +14,17 @@ import { join } from 'node:path';
 import type { Knex } from '@mikro-orm/knex';
 import { createApp, type App } from '../runtime/app/createApp.js';
 import { loadConfig } from '../runtime/config.js';
+import { lifecycles, type ClientAnswer, type ClientRun } from './lifecycleClient.js';
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 300);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const MARIADB = process.env.BENCH_MARIADB_URL ?? 'mysql://root@127.0.0.1:3306/tongguan_bench';
+const INLINE = process.env.BENCH_CLIENT === 'inline';
 
+/** The server's peak resident memory while the measured lifecycles run (with the load generator's when inline). */
 let peakRss = 0;
-const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50);
+let sampling = false;
+const sampler = setInterval(() => { if (sampling) peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 20);
 
 async function pool<T>(n: number, limit: number, work: (i: number) => Promise<T>): Promise<void> {
   let next = 0;
@@ -26,28 +33,25 @@ async function pool<T>(n: number, limit: number, work: (i: number) => Promise<T>
   }));
 }
 
-async function lifecycles(url: string, tokens: Record<string, string>): Promise<number> {
-  let actions = 0;
-  const call = async (login: string, path: string, body: unknown) => {
-    const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[login]}` }, body: JSON.stringify(body) });
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    actions++;
-    return res.json() as Promise<{ ticket: { id: string } }>;
-  };
-  const fields = { reportTime: '2025-06-10T09:00:00+08:00', channel: 'phone', reporterName: '张三', reporterPhone: '13812345678', reporterGender: '男', title: '违规广告牌', description: '东桥路口', regionCode: '320582', address: '东桥路', grid: 'g.ys.dq.01', item: 'item.wzgg', eventType: 'complaint', difficult: false };
-  await pool(TICKETS, CONCURRENCY, async () => {
-    const { ticket } = await call('zjg.acceptor', '/api/tickets', { domain: 'linkage', item: 'item.wzgg', title: '违规广告牌', channel: 'phone', grid: 'g.ys.dq.01', fields, button: 'acc.toReview', opinion: '请审核' });
-    await call('zjg.shiftleader', `/api/tickets/${ticket.id}/actions`, { button: 'acc.toDispatch', opinion: '受理' });
-    const assigned = await fetch(`${url}/api/tickets/${ticket.id}/actions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens['zjg.dispatcher']}` }, body: JSON.stringify({ button: 'dsp.assign', opinion: '交办', payload: { handling: 'mainAssist', main: 'zjg.cgj' } }) });
-    actions++;
-    if (!assigned.ok) throw new Error(await assigned.text());
-    const detail = await (await fetch(`${url}/api/tickets/${ticket.id}`, { headers: { authorization: `Bearer ${tokens['zjg.cgj.handler']}` } })).json() as { tasks: { id: string }[]; applications: { id: string }[] };
-    await call('zjg.cgj.handler', `/api/tickets/${ticket.id}/actions`, { button: 'task.complete', target: { kind: 'task', id: detail.tasks[0]!.id }, opinion: '已拆除' });
-    const after = await (await fetch(`${url}/api/tickets/${ticket.id}`, { headers: { authorization: `Bearer ${tokens['zjg.reviewer']}` } })).json() as { applications: { id: string }[] };
-    await call('zjg.reviewer', `/api/tickets/${ticket.id}/actions`, { button: 'app.approve', target: { kind: 'application', id: after.applications[0]!.id }, opinion: '通过' });
-    await call('zjg.shiftleader', `/api/tickets/${ticket.id}/actions`, { button: 'cls.close', opinion: '结案' });
-  });
-  return actions;
+/** One run of lifecycles from the load generator; returns the actions done and the wall time. */
+async function drive(run: ClientRun): Promise<{ actions: number; ms: number; cpuMs?: number }> {
+  if (INLINE) {
+    const t = performance.now();
+    return { actions: await lifecycles(run), ms: performance.now() - t };
+  }
+  const child = fork(new URL('./lifecycleClient.ts', import.meta.url), { stdio: 'inherit' });
+  try {
+    const answer = await new Promise<ClientAnswer>((resolve, reject) => {
+      child.once('message', (m) => resolve(m as ClientAnswer));
+      child.once('error', reject);
+      child.once('exit', (code) => reject(new Error(`load generator exited with ${code}`)));
+      child.send(run);
+    });
+    if ('error' in answer) throw new Error(answer.error);
+    return answer;
+  } finally {
+    child.kill();
+  }
 }
 
 /** The same writes per action as the runtime (update the ticket, insert history, insert outbox) in plain SQL. */
@@ -76,14 +80,20 @@ async function measure(label: string, env: Record<string, string>, cleanup: () =
     for (const login of ['zjg.acceptor', 'zjg.shiftleader', 'zjg.dispatcher', 'zjg.cgj.handler', 'zjg.reviewer']) {
       tokens[login] = (await app.services.auth.login(login, 'bench-pass', Date.now())).token;
     }
-    await lifecycles(url, tokens);
-    let t = performance.now();
-    const actions = await lifecycles(url, tokens);
-    const httpPerSec = actions / ((performance.now() - t) / 1000);
-    t = performance.now();
+    const run = { url, tokens, tickets: TICKETS, concurrency: CONCURRENCY };
+    await drive(run); // warm-up
+    peakRss = 0;
+    sampling = true;
+    const cpu = process.cpuUsage();
+    const { actions, ms, cpuMs } = await drive(run);
+    const { user, system } = process.cpuUsage(cpu);
+    sampling = false;
+    const httpPerSec = actions / (ms / 1000);
+    const cpuPerAction = (user + system) / 1000 / actions;
+    const t = performance.now();
     const raw = await rawLimit(app.services.knex, actions);
     const rawPerSec = raw / ((performance.now() - t) / 1000);
-    console.log(`${label}: ${actions} actions through HTTP at ${httpPerSec.toFixed(0)}/s; raw SQL limit ${rawPerSec.toFixed(0)} tx/s; ratio ${(httpPerSec / rawPerSec).toFixed(2)} (goal ≥ 0.6)`);
+    console.log(`${label}: ${actions} actions through HTTP at ${httpPerSec.toFixed(0)}/s (server CPU ${cpuPerAction.toFixed(2)} ms/action); raw SQL limit ${rawPerSec.toFixed(0)} tx/s; ratio ${(httpPerSec / rawPerSec).toFixed(2)} (goal ≥ 0.6); server peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MiB${INLINE ? ' (load generator inside it)' : `; load generator busy ${(100 * (cpuMs ?? 0) / ms).toFixed(0)}% of its run`}`);
   } finally {
     await app?.close();
     await cleanup();
@@ -103,4 +113,3 @@ try {
   console.log(`MariaDB: not measured (${(e as Error).message})`);
 }
 clearInterval(sampler);
-console.log(`peak RSS of the process (server and load generator together): ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);

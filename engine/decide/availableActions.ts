@@ -32,6 +32,8 @@ export async function availableActions(cb: CompiledBundle, world: TicketWorld, r
   const node = draft.nodeOf(ref);
   if (!compiled) return [];
   const out: AvailableAction[] = [];
+  // the same facts for every button at this node: built once, when the first button needs them
+  let facts: Record<string, unknown> | undefined;
   for (const event of compiled.eventsAt.get(node) ?? []) {
     const button = cb.buttons[event];
     if (!button || !button.enabled) continue;
@@ -40,7 +42,8 @@ export async function availableActions(cb: CompiledBundle, world: TicketWorld, r
     try {
       if (followed) throw new Refusal('ENG_FOLLOWER_LOCKED', { id: ref.id, main: followed });
       checkPermission(cb, draft, ref, button, actor);
-      const { passed } = await cb.guardEngine(flowId, node, event).run(buildFacts(cb, draft, ref, actor, {}));
+      facts ??= buildFacts(cb, draft, ref, actor, {});
+      const { passed } = await cb.guardEngine(flowId, node, event).run(facts);
       const hidden = (button.visibleWhen ?? []).find((g) => !passed.has(buttonGuardKey(g.id)));
       if (hidden) throw new Refusal('ENG_RULE_REFUSED', { rule: hidden.id, reason: hidden.reason['zh-CN'] });
       const candidates = compiled.candidates.get(`${node}|${event}`) ?? [];

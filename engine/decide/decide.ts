@@ -1,4 +1,4 @@
-import { transition } from 'xstate';
+import { transition, type AnyStateMachine } from 'xstate';
 import type { ButtonType } from '../../definitions/schemas/index.js';
 import { buttonGuardKey, type CompiledBundle } from '../compile/compileBundle.js';
 import { guardKey } from '../compile/compileFlow.js';
@@ -30,6 +30,38 @@ interface StepInput {
   readonly button?: ButtonType;
 }
 
+type MachineAction = { readonly type: string; readonly params?: unknown };
+interface MachineStep {
+  readonly value: string;
+  readonly actions: readonly MachineAction[];
+}
+
+/** Memo of machineStep per compiled machine (the machines are flat, without context: a step depends on node, event and guards only). */
+const steps = new WeakMap<AnyStateMachine, Map<string, MachineStep>>();
+
+/**
+ * The machine's transition from `node` on `event` with the guards that passed: XState's pure
+ * transition(), remembered per (node, event, passed guards) since resolving a snapshot and running
+ * a transition cost more than the rest of a step.
+ */
+function machineStep(machine: AnyStateMachine, node: string, event: string, passed: ReadonlySet<string>): MachineStep {
+  let memo = steps.get(machine);
+  if (!memo) {
+    memo = new Map();
+    steps.set(machine, memo);
+  }
+  const ids = [...passed].sort();
+  const key = JSON.stringify([node, event, ids]);
+  let found = memo.get(key);
+  if (!found) {
+    const snapshot = machine.resolveState({ value: node, context: {} });
+    const [next, executable] = transition(machine, snapshot, { type: event, passed: ids });
+    found = { value: String(next.value), actions: executable as unknown as MachineAction[] };
+    memo.set(key, found);
+  }
+  return found;
+}
+
 async function step(cb: CompiledBundle, draft: WorldDraft, input: StepInput, now: number, ids: IdSource): Promise<void> {
   const { ref, event } = input;
   const flowId = flowOf(draft, ref);
@@ -47,9 +79,7 @@ async function step(cb: CompiledBundle, draft: WorldDraft, input: StepInput, now
   for (const g of input.button?.visibleWhen ?? []) {
     if (!passed.has(buttonGuardKey(g.id))) throw new Refusal('ENG_RULE_REFUSED', { rule: g.id, reason: g.reason['zh-CN'] });
   }
-  const snapshot = compiled.machine.resolveState({ value: node, context: {} });
-  const [next, executable] = transition(compiled.machine, snapshot, { type: event, passed: [...passed] });
-  const actions = executable as unknown as { type: string; params?: unknown }[];
+  const { value: nextValue, actions } = machineStep(compiled.machine, node, event, passed);
   const taken = actions.find((a) => a.type === 'taken');
   if (!taken) {
     if (!input.byUser) return;
@@ -58,7 +88,7 @@ async function step(cb: CompiledBundle, draft: WorldDraft, input: StepInput, now
   }
   const index = (taken.params as { index: number }).index;
   const definition = compiled.flow.transitions[index]!;
-  const to = definition.to ? String(next.value) : node;
+  const to = definition.to ? nextValue : node;
   draft.trace.push(`${ref.kind} ${ref.id}: ${node} --${event}--> ${to} (transition #${index})`);
 
   const notes: Record<string, unknown> = { ...(input.data ?? {}) };

@@ -29,6 +29,9 @@ export interface WorkingCalendar {
   day(day: number): WorkingDay;
 }
 
+/** Days a compiled calendar remembers (about thirty years). */
+const MAX_REMEMBERED_DAYS = 11_000;
+
 /** Consecutive non-working days after which a search for working time gives up. */
 export const MAX_IDLE_DAYS = 3660;
 
@@ -79,7 +82,7 @@ export function createWorkingCalendar(calendar: Calendar, attendance: Attendance
   const workdays = indexDates(calendar.workdays);
   const workDayMs = periods.reduce((sum, p) => sum + (p.end - p.start) * MS_PER_MINUTE, 0);
 
-  const day = (d: number): WorkingDay => {
+  const compute = (d: number): WorkingDay => {
     const date = isoDateOfDay(d);
     const holiday = holidays.get(d);
     if (holiday) return { day: d, date, kind: 'holiday', working: false, ...holiday, intervals: [] };
@@ -91,6 +94,18 @@ export function createWorkingCalendar(calendar: Calendar, attendance: Attendance
       (p) => [start + p.start * MS_PER_MINUTE, start + p.end * MS_PER_MINUTE] as const,
     );
     return { day: d, date, kind, working: true, ...makeup, intervals };
+  };
+  // a day is the same every time it is asked for (the definitions are immutable): working-time
+  // arithmetic walks the same weeks over and over, for every clock of every listed row
+  const days = new Map<number, WorkingDay>();
+  const day = (d: number): WorkingDay => {
+    let found = days.get(d);
+    if (!found) {
+      found = compute(d);
+      if (days.size >= MAX_REMEMBERED_DAYS) days.clear();
+      days.set(d, found);
+    }
+    return found;
   };
 
   const compiled: WorkingCalendar = { utcOffsetMinutes, periods, workDayMs, day };

@@ -21,9 +21,17 @@ export function weekdayOfDay(day: number): number {
   return (((day + 4) % 7) + 7) % 7;
 }
 
-/** `YYYY-MM-DD` of a local day. */
+const isoDates = new Map<number, string>();
+
+/** `YYYY-MM-DD` of a local day (remembered: working-time arithmetic asks for the same few days over and over). */
 export function isoDateOfDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let iso = isoDates.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (isoDates.size >= 20_000) isoDates.clear();
+    isoDates.set(day, iso);
+  }
+  return iso;
 }
 
 /** Local day number of a `YYYY-MM-DD` date. */

@@ -36,10 +36,10 @@ export class BundleStore {
     return this.currentVersion;
   }
 
-  async byHash(hash: string): Promise<Bundle> {
+  async byHash(hash: string, q: Knex = this.knex): Promise<Bundle> {
     let bundle = this.bundles.get(hash);
     if (!bundle) {
-      const row = await this.knex('bundles').select('content').where({ hash }).first();
+      const row = await q('bundles').select('content').where({ hash }).first();
       if (!row) throw new AppError('TG_ERR_NOT_FOUND', { what: `bundle ${hash.slice(0, 12)}` });
       bundle = JSON.parse(String(row.content)) as Bundle;
       this.bundles.set(hash, bundle);
@@ -47,23 +47,39 @@ export class BundleStore {
     return bundle;
   }
 
-  /** The compiled bundle for a hash, with the organisation as it is now. */
-  async compiledFor(hash: string): Promise<CompiledBundle> {
+  /**
+   * The compiled bundle for a hash, with the organisation as it is now. `q` reads what is not cached
+   * yet (a transaction that holds the embedded database's one connection passes itself).
+   */
+  async compiledFor(hash: string, q: Knex = this.knex): Promise<CompiledBundle> {
     let cb = this.compiled.get(hash);
     if (!cb) {
-      const bundle = await this.byHash(hash);
-      cb = compileBundle(bundle, await loadOrg(this.knex, Object.values(bundle.defs.role)));
+      const bundle = await this.byHash(hash, q);
+      cb = compileBundle(bundle, await loadOrg(q, Object.values(bundle.defs.role)));
       this.compiled.set(hash, cb);
     }
     return cb;
+  }
+
+  /** The compiled bundle for a hash when it is compiled already (no query), else undefined. */
+  compiledIfReady(hash: string): CompiledBundle | undefined {
+    return this.compiled.get(hash);
   }
 
   async currentCompiled(): Promise<CompiledBundle> {
     return this.compiledFor((await this.current()).bundle.hash);
   }
 
-  /** Call after the organisation changed: compiled bundles are rebuilt on next use. */
+  private readonly orgListeners: (() => void)[] = [];
+
+  /** Call after the organisation changed: compiled bundles are rebuilt on next use, and listeners hear of it. */
   orgChanged(): void {
     this.compiled.clear();
+    for (const listener of this.orgListeners) listener();
+  }
+
+  /** Runs `listener` after every organisation change (users, roles, departments, grids). */
+  onOrgChanged(listener: () => void): void {
+    this.orgListeners.push(listener);
   }
 }

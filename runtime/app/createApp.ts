@@ -4,10 +4,13 @@ import type { RuntimeConfig } from '../config.js';
 import { createOrm, migrate, type Database } from '../db/createOrm.js';
 import type { Services } from '../http/context.js';
 import { buildServer } from '../http/buildServer.js';
+import { MESSAGE_EFFECTS } from '../outbox/messageOf.js';
 import { OutboxProcessor } from '../outbox/outboxProcessor.js';
 import { TicketService } from '../tickets/ticketService.js';
 import { BundleStore } from './bundleStore.js';
 import { seed, type SeedResult } from './seed.js';
+
+const DELIVERED = new Set<string>(MESSAGE_EFFECTS);
 
 export interface App {
   readonly server: FastifyInstance;
@@ -33,7 +36,13 @@ export async function createApp(config: RuntimeConfig, options: { clock?: () => 
       tickets: new TicketService(db.knex, bundles, clock),
       outbox: new OutboxProcessor(db.knex, bundles, clock),
     };
-    services.tickets.afterCommit = () => void services.outbox.processOutbox();
+    // users, roles and departments are part of a session's answer: a change drops the session cache
+    bundles.onOrgChanged(() => services.auth.forgetSessions());
+    // after the response is on its way, and only when the action wrote something the processor
+    // delivers (messages); retries of failed rows come with the timer
+    services.tickets.afterCommit = (effects) => {
+      if (effects.some((e) => DELIVERED.has(e.type))) setImmediate(() => void services.outbox.processOutbox());
+    };
     const server = await buildServer(services, { logger: options.logger ?? false });
     services.outbox.start(options.outboxIntervalMs ?? 2_000);
     return {

@@ -1,4 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
+import { insertRows } from '../db/directSql.js';
 
 /** What an audit row records about a read of personal data (DESIGN "Data safety"). */
 export type AuditAction = 'ticket.read' | 'ticket.export' | 'attachment.download';
@@ -17,10 +18,11 @@ export interface AuditEntry {
  * cannot be audited fails instead of going unrecorded.
  */
 export async function recordAudit(q: Knex | Knex.Transaction, entry: AuditEntry): Promise<void> {
-  await q('audit_log').insert({
+  // every detail read writes one: straight to the driver (runtime/db/directSql)
+  await insertRows(q, 'audit_log', [{
     at: entry.at, user_id: entry.userId, action: entry.action, entity_kind: entry.entityKind, entity_id: entry.entityId,
     detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
-  });
+  }]);
 }
 
 export interface AuditRecord {

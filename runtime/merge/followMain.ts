@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from '@mikro-orm/knex';
-import { mirrorFollowers, mirrorTaskFollowers, type DecideSuccess, type HistoryEvent, type TicketWorld } from '../../engine/index.js';
+import { mirrorFollowers, mirrorTaskFollowers, type DecideSuccess, type HistoryEvent, type RuntimeEffect, type TicketWorld } from '../../engine/index.js';
 import { CLOSED_TASK_NODES } from '../../engine/decide/progress.js';
 import { loadWorlds, saveWorlds } from './mergeStore.js';
 
-/** Tickets following a main: by ticket merge (merged_into = main) or by task merge (a task merged into one of its tasks). */
-async function followerIds(trx: Knex.Transaction, main: TicketWorld): Promise<string[]> {
-  const byTicket = (await trx('tickets').select('id').where({ merged_into: main.ticket.id })) as { id: string }[];
-  const taskIds = main.tasks.map((t) => t.id);
-  const byTask = taskIds.length === 0 ? [] : ((await trx('tasks').distinct('ticket_id').whereIn('merged_into', taskIds)) as { ticket_id: string }[]);
-  const ids = new Set([...byTicket.map((r) => r.id), ...byTask.map((r) => r.ticket_id)]);
-  ids.delete(main.ticket.id);
-  return [...ids].sort(); // a stable order: concurrent writers lock follower rows in the same sequence
+/** The outbox rows a main's action writes already done: followMain handles its splitFollowers in the same transaction. */
+export function handledByFollowMain(ticketId: string): (effect: RuntimeEffect) => boolean {
+  return (e) => e.type === 'splitFollowers' && e.ticket === ticketId;
 }
 
 /** A 'follow' row in the follower's timeline (工单流转) for each step its ticket or its tasks took with the main. */
@@ -40,15 +35,15 @@ function followRows(before: TicketWorld, after: TicketWorld, main: TicketWorld, 
  * delegate), are released where they stand; task followers mirror their main task or are released
  * when it emitted `splitFollowers` for that task (complete, extend, suspend, transfer, return, assist)
  * or closed without one (withdrawn).
- * Followers are written with version checks; the `splitFollowers` outbox rows are done here.
+ * `ids` are the main's followers in a stable order, as loadWorldAndFollowers read them with the main
+ * in this transaction (nothing to do for most mains). Followers are written with version checks.
+ * The `splitFollowers` outbox rows are handled here, so the caller writes them done
+ * (saveDecision with handledByFollowMain): an update that looked for them by ticket and type would
+ * walk every pending outbox row and, on MariaDB, deadlock concurrent actions on its gap locks.
  */
-export async function followMain(trx: Knex.Transaction, result: DecideSuccess, now: number): Promise<void> {
+export async function followMain(trx: Knex.Transaction, result: DecideSuccess, now: number, ids: readonly string[]): Promise<void> {
   const main = result.world;
-  const ids = await followerIds(trx, main);
   const splits = result.effects.filter((e) => e.type === 'splitFollowers' && e.ticket === main.ticket.id);
-  if (splits.length > 0) {
-    await trx('outbox').update({ done_at: now }).where({ ticket_id: main.ticket.id, type: 'splitFollowers' }).whereNull('done_at');
-  }
   if (ids.length === 0) return;
   const before = await loadWorlds(trx, ids);
   const splitTicket = splits.some((e) => e.type === 'splitFollowers' && !e.task);

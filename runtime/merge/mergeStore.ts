@@ -75,7 +75,7 @@ export async function saveWorlds(trx: Knex.Transaction, writes: readonly WorldWr
     tickets.push(ticket);
     return { ...after, ticket, tasks: next };
   });
-  await saveDecision(trx, { tickets, tasks, applications: [] }, history, [], now);
+  await saveDecision(trx, { tickets, tasks, applications: [] }, history, [], now, { before: writes.map((w) => w.before) });
   return out;
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from '@mikro-orm/knex';
 import {
   availableActions, decide, formatTicketNumber, redactReporter, reporterVisibility, ticketPrefix, validateTicketFields,
-  type Action, type CompiledBundle, type DecideSuccess, type EntityRef, type Registration, type ReporterVisibility, type TicketState, type TicketWorld,
+  type Action, type CompiledBundle, type DecideSuccess, type EntityRef, type Registration, type ReporterVisibility, type RuntimeEffect, type TicketState, type TicketWorld,
 } from '../../engine/index.js';
 import { centerOf } from '../../engine/org/index.js';
 import type { BundleStore } from '../app/bundleStore.js';
@@ -10,9 +10,9 @@ import { linkAttachments } from '../attachments/attachmentStore.js';
 import { recordAudit } from '../audit/audit.js';
 import type { SessionUser } from '../auth/authService.js';
 import { AppError, fromEngineError } from '../errors.js';
-import { followMain } from '../merge/followMain.js';
+import { followMain, handledByFollowMain } from '../merge/followMain.js';
 import { saveReporter } from '../reporters/reporterStore.js';
-import { isLockConflict, loadHistory, loadWorld, nextSequence, saveDecision } from './ticketStore.js';
+import { isLockConflict, loadHistory, loadWorld, loadWorldAndFollowers, nextSequence, saveDecision } from './ticketStore.js';
 
 export interface RegisterInput {
   readonly domain: string;
@@ -50,6 +50,12 @@ export interface ActionResult {
 
 function actorOf(user: SessionUser) {
   return { user: user.id, department: user.department, roles: user.roles };
+}
+
+/** What a transaction's work hands back: the answer, and the effects it wrote for after commit. */
+interface Decided {
+  readonly result: ActionResult;
+  readonly effects: readonly RuntimeEffect[];
 }
 
 function summary(result: DecideSuccess): ActionResult {
@@ -99,8 +105,11 @@ export function ticketAccess(cb: CompiledBundle, world: TicketWorld, user: Sessi
 export class TicketService {
   constructor(private readonly knex: Knex, private readonly bundles: BundleStore, private readonly clock: () => number = Date.now) {}
 
-  /** Called after every committed action (createApp: process the outbox now, not at the next tick). */
-  afterCommit: () => void = () => undefined;
+  /**
+   * Called after every committed action with the effects it wrote to the outbox (createApp: deliver
+   * messages right after the response, not at the next tick). Must not throw or block.
+   */
+  afterCommit: (effects: readonly RuntimeEffect[]) => void = () => undefined;
 
   async register(user: SessionUser, input: RegisterInput, idempotencyKey?: string): Promise<ActionResult> {
     // compiled outside the transaction: the embedded database has one connection, which the transaction holds
@@ -129,20 +138,23 @@ export class TicketService {
       };
       const result = await decide(cb, undefined, action, now, randomUUID, registration);
       if (!result.ok) throw fromEngineError(result.error);
-      await saveDecision(trx, result.changes, result.history, result.effects, now);
+      // a new ticket has no followers: there is nothing to split
+      await saveDecision(trx, result.changes, result.history, result.effects, now, { handled: handledByFollowMain(result.world.ticket.id) });
       await saveReporter(trx, result.world.ticket.id, input.fields, now); // ACC-1 auto-fill, kept apart from the ticket
       await linkAttachments(trx, result.world.ticket.id, user.id, input.fields.attachments); // ACC-1 uploads become the ticket's
-      return summary(result);
+      return { result: summary(result), effects: result.effects };
     }, 3); // a new ticket has no rival: a lock conflict here is only the counter, so retry
   }
 
   async act(user: SessionUser, ticketId: string, input: ActInput, idempotencyKey?: string): Promise<ActionResult> {
-    const pinned = await this.knex('tickets').select('bundle_hash').where({ id: ticketId }).first();
-    if (!pinned) throw new AppError('TG_ERR_NOT_FOUND', { what: `ticket ${ticketId}` });
-    const cb = await this.bundles.compiledFor(String(pinned.bundle_hash));
-    return this.idempotent(user, idempotencyKey, `act:${ticketId}:${JSON.stringify(input)}`, async (trx) => {
-      const world = await loadWorld(trx, ticketId);
-      if (!world) throw new AppError('TG_ERR_NOT_FOUND', { what: `ticket ${ticketId}` });
+    const notFound = () => new AppError('TG_ERR_NOT_FOUND', { what: `ticket ${ticketId}` });
+    const run = () => this.idempotent(user, idempotencyKey, `act:${ticketId}:${JSON.stringify(input)}`, async (trx) => {
+      const read = await loadWorldAndFollowers(trx, ticketId);
+      if (!read) throw notFound();
+      const { world, followers } = read;
+      // the pinned bundle, compiled once per process (inside the transaction only the first time:
+      // the embedded database has one connection, which the transaction holds)
+      const cb = this.bundles.compiledIfReady(world.ticket.bundleHash) ?? await this.bundles.compiledFor(world.ticket.bundleHash, trx);
       if (input.version !== undefined && input.version !== world.ticket.version) {
         throw new AppError('TG_ERR_STALE_VERSION', { detail: `version ${world.ticket.version}, you saw ${input.version}` });
       }
@@ -154,10 +166,17 @@ export class TicketService {
       const decided = await decide(cb, world, action, now, randomUUID);
       if (!decided.ok) throw fromEngineError(decided.error);
       const result = touchTicket(decided);
-      await saveDecision(trx, result.changes, result.history, result.effects, now);
-      await followMain(trx, result, now); // ACC-3/HND-3: merged followers move with (or split from) this main
-      return summary(result);
+      await saveDecision(trx, result.changes, result.history, result.effects, now, { handled: handledByFollowMain(ticketId), before: [world] });
+      await followMain(trx, result, now, followers); // ACC-3/HND-3: merged followers move with (or split from) this main
+      return { result: summary(result), effects: result.effects };
     });
+    try {
+      return await run();
+    } catch (e) {
+      // an unknown ticket is a 404 before any idempotency key is looked at (as when the ticket was read first)
+      if (e instanceof AppError && e.code === 'TG_ERR_IDEMPOTENCY_CONFLICT' && !(await this.knex('tickets').first('id').where({ id: ticketId }))) throw notFound();
+      throw e;
+    }
   }
 
   /** A ticket's detail: its world, flow timeline, and the buttons this user sees on it and its tasks and applications. */
@@ -196,7 +215,7 @@ export class TicketService {
    * Runs `work` in one transaction; with an idempotency key, a replay returns the first result and a
    * key reused for another request is refused.
    */
-  private async idempotent(user: SessionUser, key: string | undefined, fingerprint: string, work: (trx: Knex.Transaction) => Promise<ActionResult>, retries = 0): Promise<ActionResult> {
+  private async idempotent(user: SessionUser, key: string | undefined, fingerprint: string, work: (trx: Knex.Transaction) => Promise<Decided>, retries = 0): Promise<ActionResult> {
     const id = key ? `${user.id}:${key}` : undefined;
     const replay = async () => {
       const row = id ? await this.knex('idempotency_keys').where({ key: id }).first() : undefined;
@@ -209,12 +228,12 @@ export class TicketService {
     if (earlier) return earlier;
     try {
       const committed = await this.knex.transaction(async (trx) => {
-        const result = await work(trx);
-        if (id) await trx('idempotency_keys').insert({ key: id, user_id: user.id, status: 200, response: JSON.stringify({ fingerprint, result }), created_at: this.clock() });
-        return result;
+        const decided = await work(trx);
+        if (id) await trx('idempotency_keys').insert({ key: id, user_id: user.id, status: 200, response: JSON.stringify({ fingerprint, result: decided.result }), created_at: this.clock() });
+        return decided;
       });
-      this.afterCommit();
-      return committed;
+      this.afterCommit(committed.effects);
+      return committed.result;
     } catch (e) {
       const again = id ? await replay().catch(() => undefined) : undefined;
       if (again) return again;

@@ -1,54 +1,118 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from '@mikro-orm/knex';
-import type { Changes, HistoryEvent, RuntimeEffect, TicketWorld } from '../../engine/index.js';
+import type { ApplicationState, Changes, HistoryEvent, RuntimeEffect, TaskState, TicketState, TicketWorld } from '../../engine/index.js';
+import { insertRows, selectRows, updateWhere, type Q } from '../db/directSql.js';
 import { AppError } from '../errors.js';
 import { applicationRow, historyFromRow, historyRow, parseJson, taskRow, ticketRow, type HistoryRecord } from './rows.js';
 
-type Q = Knex | Knex.Transaction;
+/** Part of a world read: 0 the ticket, 1 a task, 2 an application; 3 and 4 a follower's id (see loadWorldAndFollowers). */
+type WorldPart = { k: number | string; state: unknown };
 
-/** Reads a ticket with its tasks and applications (the engine's world). */
+/**
+ * Reads a ticket with its tasks and applications (the engine's world) in one round trip: each part
+ * goes through the same index as its own query would (the ticket by id, tasks and applications by
+ * ticket_id), and keeps that order.
+ */
 export async function loadWorld(q: Q, ticketId: string): Promise<TicketWorld | undefined> {
-  const row = await q('tickets').select('state').where({ id: ticketId }).first();
-  if (!row) return undefined;
-  const [tasks, applications] = await Promise.all([
-    q('tasks').select('state').where({ ticket_id: ticketId }),
-    q('applications').select('state').where({ ticket_id: ticketId }),
-  ]);
-  return {
-    ticket: parseJson(row.state),
-    tasks: tasks.map((r: { state: unknown }) => parseJson(r.state)),
-    applications: applications.map((r: { state: unknown }) => parseJson(r.state)),
-  };
+  return (await readWorld(q, ticketId, false))?.world;
+}
+
+/**
+ * loadWorld plus the tickets that follow this one (ACC-3/HND-3: merged into it, or with a task merged
+ * into one of its tasks), still in one round trip: an action needs both, and almost no ticket has
+ * followers. The followers are those of the ticket as read (an action's new tasks have none yet).
+ */
+export async function loadWorldAndFollowers(trx: Knex.Transaction, ticketId: string): Promise<{ world: TicketWorld; followers: string[] } | undefined> {
+  return readWorld(trx, ticketId, true);
+}
+
+const WORLD = 'select 0 as k, `state` from `tickets` where `id` = ?'
+  + ' union all select 1, `state` from `tasks` where `ticket_id` = ?'
+  + ' union all select 2, `state` from `applications` where `ticket_id` = ?';
+const FOLLOWERS = ' union all select 3, `id` from `tickets` where `merged_into` = ?'
+  + ' union all select 4, `ticket_id` from `tasks` where `merged_into` in (select `id` from `tasks` where `ticket_id` = ?)';
+
+async function readWorld(q: Q, ticketId: string, withFollowers: boolean): Promise<{ world: TicketWorld; followers: string[] } | undefined> {
+  const rows = withFollowers
+    ? await selectRows<WorldPart>(q, WORLD + FOLLOWERS, [ticketId, ticketId, ticketId, ticketId, ticketId])
+    : await selectRows<WorldPart>(q, WORLD, [ticketId, ticketId, ticketId]);
+  let ticket: TicketState | undefined;
+  const tasks: TaskState[] = [];
+  const applications: ApplicationState[] = [];
+  const followers = new Set<string>();
+  for (const row of rows) {
+    const k = Number(row.k);
+    if (k === 0) ticket = parseJson(row.state);
+    else if (k === 1) tasks.push(parseJson(row.state));
+    else if (k === 2) applications.push(parseJson(row.state));
+    else followers.add(String(row.state));
+  }
+  if (!ticket) return undefined;
+  followers.delete(ticketId);
+  // a stable order: concurrent writers lock follower rows in the same sequence
+  return { world: { ticket, tasks, applications }, followers: [...followers].sort() };
 }
 
 export async function loadHistory(q: Q, ticketId: string): Promise<HistoryEvent[]> {
-  const rows = (await q('history').where({ ticket_id: ticketId }).orderBy('seq')) as HistoryRecord[];
+  const rows = await selectRows<HistoryRecord>(q, 'select * from `history` where `ticket_id` = ? order by `seq` asc', [ticketId]);
   return rows.map(historyFromRow);
 }
 
-async function write(q: Q, table: string, row: { id: string; version: number }, what: string): Promise<void> {
+type Row = { readonly id: string; readonly version: number } & Record<string, unknown>;
+
+/**
+ * Inserts a new row (version 1) or updates it from the version before. With the row as stored
+ * before (`previous`, from the state read in the same transaction), only the columns that changed
+ * are set: SQLite rewrites every index whose columns an UPDATE sets, changed or not, and the
+ * tickets table has six.
+ */
+async function write(q: Q, table: string, row: Row, what: string, previous?: Row, always: readonly string[] = []): Promise<void> {
   if (row.version === 1) {
-    await q(table).insert(row);
+    await insertRows(q, table, [row]);
     return;
   }
-  const updated = await q(table).update(row).where({ id: row.id, version: row.version - 1 });
+  let set: Record<string, unknown> = row;
+  if (previous && previous.id === row.id && previous.version === row.version - 1) {
+    set = {};
+    for (const [column, value] of Object.entries(row)) {
+      if (column !== 'id' && (value !== previous[column] || always.includes(column))) set[column] = value;
+    }
+  }
+  const updated = await updateWhere(q, table, set, { id: row.id, version: row.version - 1 });
   if (updated === 0) throw new AppError('TG_ERR_STALE_VERSION', { detail: `${what} ${row.id}` });
+}
+
+export interface SaveOptions {
+  /** Effects the caller handles in this same transaction: their rows are written done. */
+  readonly handled?: (effect: RuntimeEffect) => boolean;
+  /** The worlds as read in this transaction: updates then set only the columns that changed. */
+  readonly before?: readonly TicketWorld[];
 }
 
 /**
  * Writes one decision in the caller's transaction: new and changed entities with an optimistic
  * version check, the history events, and outbox rows for the runtime effects (DESIGN principle 4).
  */
-export async function saveDecision(trx: Knex.Transaction, changes: Changes, history: readonly HistoryEvent[], effects: readonly RuntimeEffect[], now: number): Promise<void> {
-  for (const t of changes.tickets) await write(trx, 'tickets', ticketRow(t, now), 'ticket');
-  for (const t of changes.tasks) await write(trx, 'tasks', taskRow(t), 'task');
-  for (const a of changes.applications) await write(trx, 'applications', applicationRow(a), 'application');
-  if (history.length > 0) await trx('history').insert(history.map(historyRow));
-  if (effects.length > 0) {
-    await trx('outbox').insert(effects.map((e) => ({
-      id: randomUUID(), ticket_id: e.ticket, type: e.type, payload: JSON.stringify(e), created_at: now, done_at: null, attempts: 0,
-    })));
+export async function saveDecision(
+  trx: Knex.Transaction, changes: Changes, history: readonly HistoryEvent[], effects: readonly RuntimeEffect[], now: number,
+  { handled = () => false, before = [] }: SaveOptions = {},
+): Promise<void> {
+  const tickets = new Map(before.map((w) => [w.ticket.id, w.ticket]));
+  const tasks = new Map(before.flatMap((w) => w.tasks.map((t) => [t.id, t] as const)));
+  const applications = new Map(before.flatMap((w) => w.applications.map((a) => [a.id, a] as const)));
+  const was = <T, R>(states: Map<string, T>, id: string, row: (state: T) => R) => {
+    const state = states.get(id);
+    return state === undefined ? undefined : row(state);
+  };
+  for (const t of changes.tickets) {
+    await write(trx, 'tickets', ticketRow(t, now), 'ticket', was(tickets, t.id, (s) => ticketRow(s, now)), ['updated_at']);
   }
+  for (const t of changes.tasks) await write(trx, 'tasks', taskRow(t), 'task', was(tasks, t.id, taskRow));
+  for (const a of changes.applications) await write(trx, 'applications', applicationRow(a), 'application', was(applications, a.id, applicationRow));
+  await insertRows(trx, 'history', history.map(historyRow));
+  await insertRows(trx, 'outbox', effects.map((e) => ({
+    id: randomUUID(), ticket_id: e.ticket, type: e.type, payload: JSON.stringify(e), created_at: now, done_at: handled(e) ? now : null, attempts: 0,
+  })));
 }
 
 /**

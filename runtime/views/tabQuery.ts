@@ -6,6 +6,7 @@ import { jsonSql, type Dialect } from './jsonSql.js';
 import type { FilterValue, ListParams } from './listParams.js';
 import { Predicates } from './predicates.js';
 import { onlyMineSql, scopeSql } from './scopeSql.js';
+import { selectRows } from '../db/directSql.js';
 import { and, containsPattern, FALSE, or, placeholders, sql, TRUE, type Sql } from './sqlFragment.js';
 
 export interface TabQueryInput {
@@ -29,6 +30,8 @@ export interface StoredRow {
  * A view tab as one indexed SQL query (no N+1): the listed entity's table joined with its ticket
  * (applications also with their task), filtered by the tab's nodes, application kinds, scope (X-3)
  * and where clauses, the request's filters, search and 仅看与我有关; counted with the same where.
+ * The statement text goes straight to the driver (runtime/db/directSql): a list request is two
+ * queries, and knex's building and running cost as much as SQLite's answering them.
  */
 export class TabQuery {
   private readonly predicates: Predicates;
@@ -73,35 +76,45 @@ export class TabQuery {
     }
   }
 
-  /** FROM with the joins; WHERE applied. */
-  private base(): Knex.QueryBuilder {
+  /**
+   * FROM with the joins, WHERE applied. A count leaves out a join its WHERE does not use: a task or
+   * an application always has its ticket (written in the same transaction, never deleted) and at
+   * most one task, so the join cannot change how many rows there are, only what it costs.
+   */
+  private from(forCount = false): string {
     const { table, alias } = entityTable(this.entity);
-    let q = this.knex(`${table} as ${alias}`);
-    if (this.entity !== 'ticket') q = q.join(`tickets as ${TICKET}`, `${TICKET}.id`, `${alias}.ticket_id`);
-    if (this.entity === 'application') q = q.leftJoin(`tasks as ${TASK}`, `${TASK}.id`, `${APPLICATION}.task_id`);
-    return this.where === TRUE ? q : q.whereRaw(this.where.sql, [...this.where.bindings]);
+    const uses = (a: string) => !forCount || new RegExp(`(^|[^A-Za-z0-9_])${a}\\.`).test(this.where.sql);
+    let from = `\`${table}\` as ${alias}`;
+    if (this.entity !== 'ticket' && uses(TICKET)) from += ` inner join \`tickets\` as ${TICKET} on ${TICKET}.id = ${alias}.ticket_id`;
+    if (this.entity === 'application' && uses(TASK)) from += ` left join \`tasks\` as ${TASK} on ${TASK}.id = ${APPLICATION}.task_id`;
+    return this.where === TRUE ? from : `${from} where ${this.where.sql}`;
   }
 
   async count(): Promise<number> {
     if (this.where === FALSE) return 0;
-    const rows = (await this.base().count({ n: '*' })) as { n: number | string }[];
+    const rows = await selectRows<{ n: number | string | bigint }>(this.knex, `select count(*) as n from ${this.from(true)}`, this.where.bindings);
     return Number(rows[0]?.n ?? 0);
+  }
+
+  private rowsSql(offset: number, limit: number): { sql: string; bindings: readonly unknown[] } {
+    const { alias } = entityTable(this.entity);
+    const columns = [`${alias}.id as id`, `${alias}.state as state`, `${TICKET}.state as ticket_state`];
+    if (this.entity === 'application') columns.push(`${TASK}.state as task_state`);
+    const order: string[] = [];
+    const sort = this.input.params.sort;
+    if (sort) {
+      const ref = fieldRef(this.entity, sort.field);
+      if (ref.kind === 'column') order.push(`${ref.column} ${sort.dir === 'desc' ? 'desc' : 'asc'}`);
+    }
+    order.push(`${alias}.id asc`);
+    return { sql: `select ${columns.join(', ')} from ${this.from()} order by ${order.join(', ')} limit ? offset ?`, bindings: [...this.where.bindings, limit, offset] };
   }
 
   /** One page in the requested order (ties broken by id, so pages never overlap). */
   async rows(offset: number, limit: number): Promise<StoredRow[]> {
     if (this.where === FALSE) return [];
-    const { alias } = entityTable(this.entity);
-    const columns = [`${alias}.id as id`, `${alias}.state as state`, `${TICKET}.state as ticket_state`];
-    if (this.entity === 'application') columns.push(`${TASK}.state as task_state`);
-    let q = this.base().select(columns);
-    const sort = this.input.params.sort;
-    if (sort) {
-      const ref = fieldRef(this.entity, sort.field);
-      if (ref.kind === 'column') q = q.orderByRaw(`${ref.column} ${sort.dir === 'desc' ? 'desc' : 'asc'}`);
-    }
-    q = q.orderBy(`${alias}.id`, 'asc').offset(offset).limit(limit);
-    const rows = (await q) as { id: string; state: unknown; ticket_state: unknown; task_state?: unknown }[];
+    const { sql: text, bindings } = this.rowsSql(offset, limit);
+    const rows = await selectRows<{ id: string; state: unknown; ticket_state: unknown; task_state?: unknown }>(this.knex, text, bindings);
     return rows.map((r) => ({ id: String(r.id), state: r.state, ticketState: r.ticket_state, ...(r.task_state === undefined ? {} : { taskState: r.task_state }) }));
   }
 
@@ -109,7 +122,13 @@ export class TabQuery {
   async ids(): Promise<string[]> {
     if (this.where === FALSE) return [];
     const { alias } = entityTable(this.entity);
-    const rows = (await this.base().select(`${alias}.id as id`).orderBy(`${alias}.id`)) as { id: string }[];
+    const rows = await selectRows<{ id: string }>(this.knex, `select ${alias}.id as id from ${this.from()} order by ${alias}.id asc`, this.where.bindings);
     return rows.map((r) => String(r.id));
+  }
+
+  /** The SQL of count() and of rows() for the first page (benchmarks print their query plans). */
+  statements(pageSize: number): { readonly sql: string; readonly bindings: readonly unknown[] }[] {
+    if (this.where === FALSE) return [];
+    return [{ sql: `select count(*) as n from ${this.from(true)}`, bindings: this.where.bindings }, this.rowsSql(0, pageSize)];
   }
 }
