@@ -98,7 +98,8 @@ export class TabQuery {
 
   private rowsSql(offset: number, limit: number): { sql: string; bindings: readonly unknown[] } {
     const { alias } = entityTable(this.entity);
-    const columns = [`${alias}.id as id`, `${alias}.state as state`, `${TICKET}.state as ticket_state`];
+    // a ticket row's state is its ticket's: read once
+    const columns = [`${alias}.id as id`, `${alias}.state as state`, ...(this.entity === 'ticket' ? [] : [`${TICKET}.state as ticket_state`])];
     if (this.entity === 'application') columns.push(`${TASK}.state as task_state`);
     const order: string[] = [];
     const sort = this.input.params.sort;
@@ -114,8 +115,11 @@ export class TabQuery {
   async rows(offset: number, limit: number): Promise<StoredRow[]> {
     if (this.where === FALSE) return [];
     const { sql: text, bindings } = this.rowsSql(offset, limit);
-    const rows = await selectRows<{ id: string; state: unknown; ticket_state: unknown; task_state?: unknown }>(this.knex, text, bindings);
-    return rows.map((r) => ({ id: String(r.id), state: r.state, ticketState: r.ticket_state, ...(r.task_state === undefined ? {} : { taskState: r.task_state }) }));
+    const rows = await selectRows<{ id: string; state: unknown; ticket_state?: unknown; task_state?: unknown }>(this.knex, text, bindings);
+    return rows.map((r) => ({
+      id: String(r.id), state: r.state, ticketState: this.entity === 'ticket' ? r.state : r.ticket_state,
+      ...(r.task_state === undefined ? {} : { taskState: r.task_state }),
+    }));
   }
 
   /** Every matching id (tests compare them with the engine's matchesTab). */
