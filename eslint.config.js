@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // The engine stays pure: no I/O, no clock, no randomness, no outer layers.
 const forbiddenInEngine = [
@@ -41,4 +42,10 @@ export default tseslint.config(
     },
   },
   { files: ['engine/**/*.ts'], rules: engineRules },
+  {
+    files: ['designer/**/*.{ts,tsx}', 'test/workbench/**/*.tsx', 'test/studio/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
 );

@@ -1,9 +1,17 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  plugins: [react()],
   test: {
-    include: ['test/**/*.test.ts', '**/__tests__/**/*.test.ts'],
-    exclude: ['node_modules/**', 'dist/**'],
     testTimeout: 20_000,
+    projects: [
+      { extends: true, test: { name: 'node', include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'] } },
+      { extends: true, test: { name: 'dom', include: ['test/workbench/**/*.test.tsx', 'test/studio/**/*.test.tsx'], environment: 'happy-dom' } },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/e2e/support/globalSetup.ts'], testTimeout: 120_000, hookTimeout: 120_000 },
+      },
+    ],
   },
 });

@@ -1,10 +1,13 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Everything the runtime reads from the environment, normalised once (fastify habit: fail at start). */
 export interface RuntimeConfig {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
+  /** The built front end (workbench at `/`, studio at `/studio/`); `vite build` writes it. */
+  readonly webDir: string;
   /** `sqlite` (embedded, in DATA_DIR) or `mariadb` (DATABASE_URL=mysql://… or mariadb://…). */
   readonly database: { readonly dialect: 'sqlite'; readonly file: string } | { readonly dialect: 'mariadb'; readonly url: string };
   readonly redisUrl?: string;
@@ -42,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     port: int(env, 'PORT', 3000, 0),
     host: env.HOST || '0.0.0.0',
     dataDir,
+    webDir: resolve(env.WEB_DIR || fileURLToPath(new URL('../designer/dist', import.meta.url))),
     database,
     ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
     sessionTtlMinutes: int(env, 'SESSION_TTL_MINUTES', 480, 1),

@@ -17,6 +17,8 @@ import { recommendationRoutes } from './routes/recommendations.js';
 import { reporterRoutes } from './routes/reporters.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { viewRoutes } from './routes/views.js';
+import { webRoutes } from './routes/web.js';
+import { workbenchRoutes } from './routes/workbench.js';
 
 /** The HTTP API (Fastify 5): JSON Schema on every route, OpenAPI at /docs, auth on everything under /api but login. */
 export async function buildServer(services: Services, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
@@ -49,5 +51,7 @@ export async function buildServer(services: Services, options: { logger?: boolea
   await opinionRoutes(app, services);
   await reporterRoutes(app, services);
   await recommendationRoutes(app, services);
+  await workbenchRoutes(app, services);
+  await webRoutes(app, services.config.webDir);
   return app;
 }

@@ -29,7 +29,7 @@ export async function authRoutes(app: FastifyInstance, services: Services): Prom
     const views = Object.values(cb.bundle.defs.view)
       .filter((v) => v.roles.some((r) => user.roles.includes(r)))
       .sort((a, b) => a.module.localeCompare(b.module) || a.order - b.order)
-      .map((v) => ({ id: v.id, module: v.module, name: v.name, nameEn: v.nameEn, tabs: v.tabs.map((t) => ({ key: t.key, name: t.name, nameEn: t.nameEn })) }));
+      .map((v) => ({ id: v.id, module: v.module, name: v.name, nameEn: v.nameEn, roles: v.roles.filter((r) => user.roles.includes(r)), tabs: v.tabs.map((t) => ({ key: t.key, name: t.name, nameEn: t.nameEn })) }));
     return {
       user, department: departmentOf(cb.org, user.department)?.name, center: center ? { id: center.id, name: center.name } : null, views,
     };

@@ -1,0 +1,6 @@
+import { Empty } from 'antd';
+
+/** Placeholder until the area is built. */
+export function ViewPage() {
+  return <Empty description="ViewPage" />;
+}
