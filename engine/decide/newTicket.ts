@@ -26,6 +26,8 @@ export function newTicket(cb: CompiledBundle, reg: Registration, actor: Actor, n
     node: flow.flow.initial, center, trail: [{ center, via: 'register', at: now }], source, origin: source,
     channel: reg.channel, reportedAt: reg.reportedAt, registeredAt: now, registeredBy: actor.user, title: reg.title,
     ...(reg.grid ? { grid: reg.grid } : {}),
+    // a grid report returned by the center goes back to the worker who made it (view.acc.grid#returned)
+    ...(source === 'grid' ? { gridWorker: actor.user } : {}),
     urgency: reg.urgency ?? 'normal', difficult: reg.difficult ?? false, callbackWanted: reg.callbackWanted ?? false,
     confidential: reg.confidential ?? false, returned: false, fields: { ...(reg.fields ?? {}) }, clocks: {}, version: 0,
   };

@@ -152,4 +152,13 @@ describe('ACC-5 an extracted ticket belongs to its extractor', () => {
     await s.act('zjg.acceptor', 'acc.toReview', { ticket: w.ticket.id }, '请审核');
     expect(s.world(w.ticket.id).ticket.assignee).toBeUndefined();
   });
+
+  it('ACC-5 a grid report returned by the center is listed under 退回上报 for the worker who reported it, not for other grid workers', async () => {
+    const s = new ListScenario(cb);
+    const w = await s.register('fh.xz.grid', 'grid.report', { item: 'item.wzgg', source: 'grid', grid: 'g.fh.xz.01', title: '描述不清' });
+    await s.act('fh.acceptor', 'acc.return', { ticket: w.ticket.id }, '描述不清，请补充');
+    expect(s.world(w.ticket.id).ticket).toMatchObject({ node: 'gridReturned', gridWorker: 'fh.xz.grid' });
+    expect(s.listed('view.acc.grid', 'returned', 'fh.xz.grid')).toEqual([w.ticket.id]);
+    expect(s.listed('view.acc.grid', 'returned', 'fh.xz.grid2')).toEqual([]);
+  });
 });
