@@ -14,8 +14,8 @@ export type ViewClause = Static<typeof ViewClauseSchema>;
 
 /**
  * Which rows a tab lists. `nodes` are node ids of the entity's flows; `scope` says whose rows:
- * the user's center, the user's department, rows awaiting the user's own review step, rows the
- * user acted on, CC'd rows, or the pool.
+ * the user's center, the user's center and the centers below it (queries, X-3), the user's
+ * department, rows awaiting the user's own review step, rows the user acted on, CC'd rows, or the pool.
  */
 export const ViewQuerySchema = Type.Object(
   {
@@ -23,7 +23,7 @@ export const ViewQuerySchema = Type.Object(
     applicationKinds: Type.Optional(
       Type.Array(StringEnum(['assist', 'extension', 'suspension', 'transfer', 'return', 'result']), { title: '申请类型' }),
     ),
-    scope: StringEnum(['center', 'department', 'reviewer', 'actedBy', 'applicant', 'cc', 'pool', 'assignee'], { title: '范围' }),
+    scope: StringEnum(['center', 'centerTree', 'department', 'reviewer', 'actedBy', 'applicant', 'cc', 'pool', 'assignee'], { title: '范围' }),
     where: Type.Optional(Type.Array(ViewClauseSchema, { title: '条件' })),
     sort: Type.Optional(Type.Object({ field: Type.String(), dir: StringEnum(['asc', 'desc']) }, { additionalProperties: false })),
   },

@@ -7,6 +7,8 @@ export interface Viewer {
   readonly department: string;
   /** The viewer's command center, for center-scoped lists. */
   readonly center?: string;
+  /** The viewer's center and every center below it (X-3), for `centerTree` queries. */
+  readonly centers?: readonly string[];
 }
 
 /** One row of a list: the entity the view lists, with the ticket it belongs to. */
@@ -60,6 +62,7 @@ function inScope(view: View, tab: ViewTab, row: ListRow, viewer: Viewer, options
     case 'center':
       if (ticket.center !== viewer.center) return false;
       return ticket.assignee ? ticket.assignee === viewer.user : !options.pooledNodes?.has(ticket.node);
+    case 'centerTree': return (viewer.centers ?? (viewer.center ? [viewer.center] : [])).includes(ticket.center);
     case 'pool': return ticket.center === viewer.center && !ticket.assignee;
     case 'department': return task?.department === viewer.department;
     case 'applicant': return app?.applicant.department === viewer.department;

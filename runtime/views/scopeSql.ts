@@ -28,6 +28,7 @@ export function onlyMineSql(entity: View['entity'], user: string): Sql {
 /**
  * X-3 data scope of a tab, as engine/views/matchesTab.ts `inScope` decides it:
  * - center: the viewer's center holds the ticket, and it is extracted by the viewer or not extracted and not at a pooled node;
+ * - centerTree: the viewer's center or a center below it holds the ticket (queries; assignment does not matter);
  * - pool: the viewer's center holds the ticket and nobody extracted it;
  * - department: the task (of a task or application row) belongs to the viewer's department;
  * - applicant: the application was made by the viewer's department;
@@ -43,6 +44,10 @@ export function scopeSql(json: JsonSql, entity: View['entity'], scope: ViewQuery
       const pooled = [...pooledNodes];
       const free = pooled.length === 0 ? unassigned : `(${unassigned} and ${TICKET}.node not in (${placeholders(pooled)}))`;
       return sql(`${TICKET}.center = ? and (${TICKET}.assignee = ? or ${free})`, [viewer.center, viewer.user, ...pooled]);
+    }
+    case 'centerTree': {
+      const centers = viewer.centers ?? (viewer.center ? [viewer.center] : []);
+      return centers.length ? sql(`${TICKET}.center in (${placeholders(centers)})`, centers) : FALSE;
     }
     case 'pool':
       return viewer.center ? sql(`${TICKET}.center = ? and ${unassigned}`, [viewer.center]) : FALSE;

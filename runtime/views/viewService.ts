@@ -1,14 +1,13 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { View, ViewTab } from '../../definitions/schemas/index.js';
 import { poolEnabled, pooledNodes, type CompiledBundle, type TicketState, type Viewer } from '../../engine/index.js';
-import { centerOf } from '../../engine/org/index.js';
+import { centerOf, centersWithin } from '../../engine/org/index.js';
 import type { BundleStore } from '../app/bundleStore.js';
 import type { SessionUser } from '../auth/authService.js';
 import { AppError } from '../errors.js';
 import { parseJson } from '../tickets/rows.js';
 import { exportXlsx, sheetName } from './exportXlsx.js';
 import type { Dialect } from './jsonSql.js';
-import { parseListParams, type ListParams } from './listParams.js';
 import { listRow, type ListRowOut } from './listRow.js';
 import { TabQuery, type StoredRow } from './tabQuery.js';
 
@@ -31,7 +30,8 @@ interface Opened {
 }
 
 export function viewerOf(cb: CompiledBundle, user: Pick<SessionUser, 'id' | 'department'>): Viewer {
-  return { user: user.id, department: user.department, center: centerOf(cb.org, user.department)?.id };
+  const center = centerOf(cb.org, user.department)?.id;
+  return { user: user.id, department: user.department, center, ...(center ? { centers: centersWithin(cb.org, center).map((c) => c.id) } : {}) };
 }
 
 const mayOpen = (view: View, user: SessionUser) => view.roles.some((r) => user.roles.includes(r));

@@ -15,6 +15,9 @@ export interface FlowNames {
   name: string;
   entity?: string;
   nodes: Record<string, { name: string; nameEn?: string }>;
+  initial?: string;
+  /** node → the buttons with a transition from it, in definition order. */
+  buttons?: Record<string, string[]>;
 }
 
 /** GET /api/workbench/catalogue: the published definitions the screens are generated from. */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decide, extractCount, extractTickets, matchesTab, pooledNodes, type CompiledBundle, type ListRow, type TicketWorld, type Viewer } from '../../../engine/index.js';
-import { centerOf } from '../../../engine/org/index.js';
+import { centerOf, centersWithin } from '../../../engine/org/index.js';
 import { builtInBundle, HOUR, Scenario } from '../../support/scenario.js';
 
 let cb: CompiledBundle;
@@ -28,7 +28,8 @@ class ListScenario extends Scenario {
   }
   viewer(login: string): Viewer {
     const a = this.actor(login);
-    return { user: a.user, department: a.department, center: centerOf(this.cb.org, a.department)?.id };
+    const center = centerOf(this.cb.org, a.department)?.id;
+    return { user: a.user, department: a.department, center, centers: center ? centersWithin(this.cb.org, center).map((c) => c.id) : [] };
   }
   rows(entity: 'ticket' | 'task' | 'application'): ListRow[] {
     return [...this.worlds.values()].flatMap((w: TicketWorld) => {
@@ -85,6 +86,9 @@ describe('generated lists (views) show the right rows to the right users', () =>
     expect(s.listed('view.dsp.difficult', 'dispatched', 'zjg.dispatcher')).toEqual([hard.ticket.id]);
     expect(s.listed('view.dsp.query', 'all', 'zjg.dispatcher').sort()).toEqual([hard.ticket.id, easy.ticket.id].sort());
     expect(s.listed('view.dsp.query', 'all', 'zjg.dispatcher', true)).toEqual([hard.ticket.id]);
+    // a center's queries reach its lower centers, never the centers above or beside it
+    expect(s.listed('view.dsp.query', 'all', 'sz.dispatcher').sort()).toEqual([hard.ticket.id, easy.ticket.id].sort());
+    expect(s.listed('view.dsp.query', 'all', 'ys.dispatcher')).toEqual([]);
     // DSP-3: the shift leader holding the dispatcher role sees what he dispatched
     expect(s.listed('view.dsp.dispatch', 'dispatched', 'zjg.shiftleader2')).toEqual([easy.ticket.id]);
   });
