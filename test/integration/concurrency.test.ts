@@ -117,6 +117,15 @@ describe.each(['sqlite', 'mariadb'] as const)('DESIGN-4/6 integrity under concur
     expect(await api.stored(ticket.id)).toEqual(after);
   });
 
+  it('DESIGN-4 an idempotency key too long to keep is refused with its header named, and nothing changes', async () => {
+    const ticket = await atDispatch();
+    const before = await api.stored(ticket.id);
+    const res = await api.request('zjg.dispatcher', 'POST', `/api/tickets/${ticket.id}/actions`, api.body('dsp.assign', undefined, '交办城管', ASSIGN), { 'idempotency-key': 'k'.repeat(121) });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'TG_ERR_VALIDATION', details: [{ pointer: '/headers/idempotency-key' }] });
+    expect(await api.stored(ticket.id)).toEqual(before);
+  });
+
   it(`DESIGN-4 ${PARALLEL} parallel identical actions under one idempotency key all return the one result`, async () => {
     const ticket = await atDispatch();
     const key = { 'idempotency-key': `burst-${ticket.id}` };

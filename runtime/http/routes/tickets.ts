@@ -1,9 +1,11 @@
+import { AppError } from '../../errors.js';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../context.js';
 import { batchRegister, MAX_BATCH } from '../../tickets/batchRegister.js';
 import { changeRecords, redactHistory } from '../../tickets/changeRecords.js';
 import { ticketSla } from '../../tickets/slaView.js';
+import { previewExtension } from '../../../engine/index.js';
 import type { ActInput, RegisterInput } from '../../tickets/ticketService.js';
 
 const Fields = Type.Record(Type.String(), Type.Unknown());
@@ -40,9 +42,16 @@ const Act = Type.Object({
 
 const TicketId = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }) });
 
+const IDEMPOTENCY_KEY_MAX = 120;
+
+/** The Idempotency-Key header; a key that cannot be kept whole is refused, never silently ignored. */
 function idempotencyKey(headers: Record<string, unknown>): string | undefined {
   const key = headers['idempotency-key'];
-  return typeof key === 'string' && key.length > 0 && key.length <= 120 ? key : undefined;
+  if (key === undefined || key === '') return undefined;
+  if (typeof key !== 'string' || key.length > IDEMPOTENCY_KEY_MAX) {
+    throw new AppError('TG_ERR_VALIDATION', { detail: `Idempotency-Key 最长 ${IDEMPOTENCY_KEY_MAX} 个字符 (at most ${IDEMPOTENCY_KEY_MAX} characters)` }, [{ pointer: '/headers/idempotency-key', message: `at most ${IDEMPOTENCY_KEY_MAX} characters` }]);
+  }
+  return key;
 }
 
 export async function ticketRoutes(app: FastifyInstance, services: Services): Promise<void> {
@@ -73,6 +82,10 @@ export async function ticketRoutes(app: FastifyInstance, services: Services): Pr
       changes: changeRecords(detail.history, detail.reporterVisibility),
       // X-5: overall and stage deadlines with their explanation
       sla: ticketSla(cb, detail, services.clock()),
+      // HND-6/REV-3: an undecided extension's new stage deadline and the warning when it passes the overall one
+      extensionPreviews: Object.fromEntries(detail.applications
+        .filter((a) => a.kind === 'extension' && a.decidedAt === undefined)
+        .map((a) => [a.id, previewExtension(cb, detail, a.id, services.clock())])),
     };
   });
 
