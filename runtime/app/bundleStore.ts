@@ -19,9 +19,10 @@ export class BundleStore {
 
   constructor(private readonly knex: Knex) {}
 
+  /** A new version with this content; publishing the current content again changes nothing. */
   async publish(bundle: Bundle, by: string, now: number): Promise<PublishedBundle> {
-    const existing = await this.knex('bundles').select('version').where({ hash: bundle.hash }).first();
-    if (!existing) {
+    const latest = await this.knex('bundles').select('hash').orderBy('version', 'desc').first();
+    if (latest?.hash !== bundle.hash) {
       await this.knex('bundles').insert({ hash: bundle.hash, created_at: now, created_by: by, packages: JSON.stringify(bundle.packages), content: JSON.stringify(bundle) });
     }
     this.currentVersion = undefined;

@@ -63,8 +63,8 @@ export class PublishService {
       throw refuse([{ code: 'TG_COMPILE_FAILED', severity: 'error', pointer: '', message: `the bundle does not compile: ${(e as Error).message}` }]);
     }
     const previous = await this.bundles.current();
-    const same = await this.knex('bundles').select('version').where({ hash: bundle.hash }).first();
-    if (same) throw new AppError('TG_ERR_ALREADY_PUBLISHED', { version: Number(same.version) }, { version: Number(same.version), hash: bundle.hash });
+    // an earlier configuration published again is a new version (a rollback); the running one again is nothing new
+    if (previous.bundle.hash === bundle.hash) throw new AppError('TG_ERR_ALREADY_PUBLISHED', { version: previous.version }, { version: previous.version, hash: bundle.hash });
     const published = await this.bundles.publish(bundle, user.id, this.clock());
     return {
       version: published.version, hash: published.bundle.hash,

@@ -135,6 +135,18 @@ describe.each(['sqlite', 'mariadb'] as const)('definitions API on %s', (dialect)
     const after = await register();
     expect(after.bundleHash).toBe(v2);
     expect(await act(after.id, 'acc.directReply')).toMatchObject({ bundleHash: v2, node: 'closing' });
+
+    // a rollback: the first configuration published again is version 3 with version 1's content
+    flow.transitions[3]!.to = 'closed';
+    expect((await put('flow', 'flow.linkage', flow)).status).toBe(200);
+    const rollback = await call(admin, 'POST', '/api/definitions/publish');
+    expect(rollback.status, JSON.stringify(rollback.body)).toBe(201);
+    expect(rollback.body).toMatchObject({ version: 3, hash: v1, previous: { version: 2, hash: v2 } });
+    expect(((await call(admin, 'GET', '/api/definitions/versions')).body.versions as { version: number; hash: string }[]).map((v) => [v.version, v.hash]))
+      .toEqual([[3, v1], [2, v2], [1, v1]]);
+    const third = await register();
+    expect(third.bundleHash).toBe(v1);
+    expect(await act(third.id, 'acc.directReply')).toMatchObject({ node: 'closed' });
   });
 
   it('edits an item only while disabled: disable, edit, enable', async () => {

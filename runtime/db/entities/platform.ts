@@ -10,7 +10,8 @@ export const BundleEntity = new EntitySchema<BundleRow>({
   tableName: 'bundles',
   properties: {
     version: { type: 'integer', primary: true, autoincrement: true },
-    hash: { type: 'string', length: 64, unique: true },
+    // not unique: publishing an earlier configuration again is a new version with the same content
+    hash: { type: 'string', length: 64, index: true },
     createdAt: { type: 'double' },
     createdBy: { type: 'string', length: 80 },
     packages: { type: 'json' },
