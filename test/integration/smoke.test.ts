@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrations as mariadbMigrations } from '../../migrations/mariadb/index.js';
+import { migrations as sqliteMigrations } from '../../migrations/sqlite/index.js';
 import { startTestApp, type TestApp } from './support/testApp.js';
 
 describe.each(['sqlite', 'mariadb'] as const)('runtime on %s', (dialect) => {
@@ -11,7 +13,11 @@ describe.each(['sqlite', 'mariadb'] as const)('runtime on %s', (dialect) => {
   });
 
   it('starts, migrates, seeds and answers /health', async () => {
-    expect(app.migrations).toEqual(['Migration20261126070755_initial', 'Migration20261126071231_definitions', 'Migration20261126073249_support']);
+    // a fresh database gets every migration of its dialect, in order, and both dialects have the same ones
+    const declared = (dialect === 'sqlite' ? sqliteMigrations : mariadbMigrations).map((m) => m.name);
+    expect(declared.slice(0, 4)).toEqual(['Migration20261126070755_initial', 'Migration20261126071231_definitions', 'Migration20261126073249_support', 'Migration20261126105306_republish']);
+    expect(sqliteMigrations.map((m) => m.name)).toEqual(mariadbMigrations.map((m) => m.name));
+    expect(app.migrations).toEqual(declared);
     expect(app.seeded).toEqual({ published: true, orgSeeded: true });
     const res = await app.server.inject({ method: 'GET', url: '/health' });
     expect(res.json()).toEqual({ status: 'ok' });
