@@ -6,11 +6,15 @@ const JsonObject = (title: string) => Type.Record(Type.String(), Type.Unknown(),
 /**
  * A ticket form (DEF-14): JSON Schema + uiSchema for @rjsf. A personalised form names the form it
  * extends; its properties are added to the base form's and its required list joins the base's.
+ * English texts sit beside the Chinese ones: `titleEn`, `descriptionEn`, `enumNamesEn` in the
+ * schema, `ui:placeholderEn`, `ui:helpEn`, `ui:enumNamesEn` in the uiSchema (the workbench picks
+ * them for en-US).
  */
 export const FormSchema = Type.Object(
   {
     id: Id,
     name: Name('表单名称'),
+    nameEn: Type.Optional(Type.String({ title: '英文名称' })),
     extends: Type.Optional(Ref('form', { title: '继承表单' })),
     schema: Type.Object(
       {
@@ -20,6 +24,7 @@ export const FormSchema = Type.Object(
         dependencies: Type.Optional(JsonObject('依赖')),
         allOf: Type.Optional(Type.Array(Type.Unknown())),
         title: Type.Optional(Type.String()),
+        titleEn: Type.Optional(Type.String()),
       },
       { additionalProperties: false, title: 'JSON Schema' },
     ),
