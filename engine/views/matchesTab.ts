@@ -16,8 +16,10 @@ export interface ListRow {
   readonly ticket: TicketState;
   readonly task?: TaskState;
   readonly application?: ApplicationState;
-  /** Users who acted on the row (from its history), for 已受理/已分拨/已审核 tabs and 仅看与我有关. */
+  /** Users who acted on the row's ticket (from its history), for 已受理/已分拨 tabs and 仅看与我有关. */
   readonly actedBy?: readonly string[];
+  /** Users who acted on the listed application itself (history entries on it), for 已审核 application tabs. */
+  readonly applicationActedBy?: readonly string[];
 }
 
 function subjectOf(view: View, row: ListRow): Record<string, unknown> | undefined {
@@ -67,7 +69,8 @@ function inScope(view: View, tab: ViewTab, row: ListRow, viewer: Viewer, options
     case 'department': return task?.department === viewer.department;
     case 'applicant': return app?.applicant.department === viewer.department;
     case 'cc': return ticket.dispatch?.cc.includes(viewer.department) ?? false;
-    case 'actedBy': return row.actedBy?.includes(viewer.user) ?? false;
+    // an application tab lists the applications the viewer reviewed, not every application of a ticket they touched
+    case 'actedBy': return (view.entity === 'application' ? row.applicationActedBy : row.actedBy)?.includes(viewer.user) ?? false;
     case 'assignee': return (view.entity === 'task' ? task?.gridWorker : ticket.gridWorker) === viewer.user;
     case 'reviewer': {
       const step = app?.chain[app.step];

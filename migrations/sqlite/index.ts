@@ -2,6 +2,7 @@ import { Migration20261126070755_initial } from './Migration20261126070755_initi
 import { Migration20261126071231_definitions } from './Migration20261126071231_definitions.js';
 import { Migration20261126073249_support } from './Migration20261126073249_support.js';
 import { Migration20261126105306_republish } from './Migration20261126105306_republish.js';
+import { Migration20261126105709_historyEntityIndex } from './Migration20261126105709_historyEntityIndex.js';
 
 /** Applied in order by runtime/db/createOrm.ts `migrate`; add each new migration here. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   { name: 'Migration20261126071231_definitions', class: Migration20261126071231_definitions },
   { name: 'Migration20261126073249_support', class: Migration20261126073249_support },
   { name: 'Migration20261126105306_republish', class: Migration20261126105306_republish },
+  { name: 'Migration20261126105709_historyEntityIndex', class: Migration20261126105709_historyEntityIndex },
 ];

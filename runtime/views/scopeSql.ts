@@ -33,7 +33,7 @@ export function onlyMineSql(entity: View['entity'], user: string): Sql {
  * - department: the task (of a task or application row) belongs to the viewer's department;
  * - applicant: the application was made by the viewer's department;
  * - cc: the viewer's department is CC'd on the ticket's dispatch (JSON);
- * - actedBy: the viewer acted on the ticket (history);
+ * - actedBy: the viewer acted on the ticket (history), or for application rows on the application itself;
  * - assignee: the viewer is the grid worker of the task (task lists) or of the ticket;
  * - reviewer: the application awaits review at a parent step by the viewer's department, or at a center/upper step by the viewer's center.
  */
@@ -58,7 +58,9 @@ export function scopeSql(json: JsonSql, entity: View['entity'], scope: ViewQuery
     case 'cc':
       return json.arrayHolds({ column: `${TICKET}.state`, path: jsonPath(['dispatch', 'cc']) }, viewer.department);
     case 'actedBy':
-      return actedBySql(entity, viewer.user);
+      return entity === 'application'
+        ? sql(`${APPLICATION}.id in (select h.entity_id from history h where h.actor_user = ? and h.entity_kind = 'application')`, [viewer.user])
+        : actedBySql(entity, viewer.user);
     case 'assignee':
       return sql(`${entity === 'task' ? TASK : TICKET}.grid_worker = ?`, [viewer.user]);
     case 'reviewer': {

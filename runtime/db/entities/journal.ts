@@ -25,7 +25,7 @@ export const HistoryEntity = new EntitySchema<HistoryRow>({
     at: { type: 'double' },
     data: { type: 'json', nullable: true },
   },
-  indexes: [{ properties: ['ticketId', 'seq'] }, { properties: ['actorUser', 'ticketId'] }],
+  indexes: [{ properties: ['ticketId', 'seq'] }, { properties: ['actorUser', 'ticketId'] }, { properties: ['actorUser', 'entityKind', 'entityId'] }],
 });
 
 /** Work to do after commit (DESIGN principle 4): notifications, timers, plugin calls. */

@@ -12,6 +12,9 @@ export class EngineLists {
     const acted = (await knex('history').distinct('ticket_id', 'actor_user').whereNotNull('actor_user')) as { ticket_id: string; actor_user: string }[];
     const actedBy = new Map<string, string[]>();
     for (const a of acted) actedBy.set(a.ticket_id, [...(actedBy.get(a.ticket_id) ?? []), a.actor_user]);
+    const onApplications = (await knex('history').distinct('entity_id', 'actor_user').where({ entity_kind: 'application' }).whereNotNull('actor_user')) as { entity_id: string; actor_user: string }[];
+    const applicationActedBy = new Map<string, string[]>();
+    for (const a of onApplications) applicationActedBy.set(a.entity_id, [...(applicationActedBy.get(a.entity_id) ?? []), a.actor_user]);
     const rows: Record<View['entity'], ListRow[]> = { ticket: [], task: [], application: [] };
     for (const { id } of (await knex('tickets').select('id')) as { id: string }[]) {
       const world = (await loadWorld(knex, id))!;
@@ -20,7 +23,7 @@ export class EngineLists {
       for (const task of world.tasks) rows.task.push({ ticket: world.ticket, task, actedBy: users });
       for (const application of world.applications) {
         const task = world.tasks.find((t) => t.id === application.task);
-        rows.application.push({ ticket: world.ticket, application, ...(task ? { task } : {}), actedBy: users });
+        rows.application.push({ ticket: world.ticket, application, ...(task ? { task } : {}), actedBy: users, applicationActedBy: applicationActedBy.get(application.id) ?? [] });
       }
     }
     return new EngineLists(rows);

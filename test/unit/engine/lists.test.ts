@@ -13,7 +13,11 @@ class ListScenario extends Scenario {
   readonly actedBy = new Map<string, Set<string>>();
   override async act(...args: Parameters<Scenario['act']>) {
     const result = await super.act(...args);
-    for (const h of result.history) if (h.actor) this.actors(h.ticket).add(h.actor.user);
+    for (const h of result.history) {
+      if (!h.actor) continue;
+      this.actors(h.ticket).add(h.actor.user);
+      if (h.entity.kind === 'application') this.actors(h.entity.id).add(h.actor.user);
+    }
     return result;
   }
   override async register(...args: Parameters<Scenario['register']>) {
@@ -36,7 +40,9 @@ class ListScenario extends Scenario {
       const actedBy = [...this.actors(w.ticket.id)];
       if (entity === 'ticket') return [{ ticket: w.ticket, actedBy }];
       if (entity === 'task') return w.tasks.map((task) => ({ ticket: w.ticket, task, actedBy }));
-      return w.applications.map((application) => ({ ticket: w.ticket, application, task: w.tasks.find((t) => t.id === application.task), actedBy }));
+      return w.applications.map((application) => ({
+        ticket: w.ticket, application, task: w.tasks.find((t) => t.id === application.task), actedBy, applicationActedBy: [...this.actors(application.id)],
+      }));
     });
   }
   /** Ids listed by a view tab for a user (ticket number, task department or application kind). */
@@ -111,6 +117,21 @@ describe('generated lists (views) show the right rows to the right users', () =>
     await s.act('zjg.reviewer', 'app.approve', { application: result });
     expect(s.listed('view.hnd.tasks', 'handled', 'zjg.cgj.handler')).toEqual([task]);
     expect(s.listed('view.rev.result', 'reviewed', 'zjg.reviewer')).toEqual([result]);
+  });
+
+  it('REV-1 已审核 lists the applications the reviewer reviewed, not every application of a ticket the reviewer touched', async () => {
+    const s = new ListScenario(cb);
+    const w = await s.register('zjg.acceptor', 'acc.toDispatch', { item: 'item.wzgg' });
+    const id = w.ticket.id;
+    await s.act('zjg.dispatcher', 'dsp.assign', { ticket: id }, '交办', { handling: 'mainAssist', main: 'zjg.cgj', assists: ['zjg.sthj'] });
+    await s.act('zjg.cgj.handler', 'task.applyExtension', { task: s.task(id, 'zjg.cgj').id }, '需要协调', { amount: 2, unit: 'workDay' });
+    await s.act('zjg.sthj.handler', 'task.applyExtension', { task: s.task(id, 'zjg.sthj').id }, '需要检测', { amount: 1, unit: 'workDay' });
+    const main = s.application(id, 'extension', 'zjg.cgj').id;
+    const assist = s.application(id, 'extension', 'zjg.sthj').id;
+    expect(s.listed('view.rev.extension', 'pending', 'zjg.shiftleader').sort()).toEqual([main, assist].sort());
+    await s.act('zjg.shiftleader', 'app.approve', { application: main });
+    expect(s.listed('view.rev.extension', 'reviewed', 'zjg.shiftleader')).toEqual([main]);
+    expect(s.listed('view.rev.extension', 'pending', 'zjg.shiftleader')).toEqual([assist]);
   });
 });
 
