@@ -8,6 +8,7 @@ import { AppError } from '../errors.js';
 import { parseJson } from '../tickets/rows.js';
 import { exportXlsx, sheetName } from './exportXlsx.js';
 import type { Dialect } from './jsonSql.js';
+import { parseListParams, sortableFields, type ListParams } from './listParams.js';
 import { listRow, type ListRowOut } from './listRow.js';
 import { TabQuery, type StoredRow } from './tabQuery.js';
 
@@ -66,6 +67,7 @@ export class ViewService {
         columns: v.columns, filters: v.filters, toolbarButtons: v.toolbarButtons ?? [],
         tabs: await Promise.all(v.tabs.map(async (t) => ({
           key: t.key, name: t.name, nameEn: t.nameEn ?? null, rowButtons: t.rowButtons, batchButtons: t.batchButtons ?? [],
+          sort: t.query.sort ?? null, sortable: sortableFields(v, t),
           count: await this.tabQuery(cb, v, t, viewer).count(),
         }))),
       }))),

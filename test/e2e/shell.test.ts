@@ -54,9 +54,11 @@ describe('workbench shell in chromium', () => {
 
   it('serves client routes and keeps unknown API paths a JSON 404', async () => {
     const page = await newPage(browser, server.url);
-    const res = await page.request.get('/views/view.acc.acceptance/pending');
-    expect(res.status()).toBe(200);
-    expect(await res.text()).toContain('<div id="root">');
+    for (const route of ['/views/view.acc.acceptance/pending', '/views/view.dsp.dispatch', '/tickets/abc', '/studio/', '/studio/kinds/item']) {
+      const res = await page.request.get(route);
+      expect(res.status(), route).toBe(200);
+      expect(await res.text()).toContain('<div id="root">');
+    }
     const api = await page.request.get('/api/no-such-thing');
     expect(api.status()).toBe(401);
     const asset = await page.request.get('/assets/missing.js');

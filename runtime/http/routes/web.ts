@@ -4,6 +4,9 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../../errors.js';
 
+// a missing file, not a screen: view ids such as view.dsp.dispatch in client routes are screens
+const ASSET = /\.(js|mjs|css|map|png|jpe?g|gif|svg|ico|webp|woff2?|ttf|json|txt|html|wasm)$/i;
+
 const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>统管 Tongguan</title>
 <p>前端尚未构建：请运行 <code>npm run build:web</code>。The front end is not built yet: run <code>npm run build:web</code>.</p>
 <p>API: <a href="/docs">/docs</a></p>`;
@@ -29,7 +32,7 @@ export async function webRoutes(app: FastifyInstance, webDir: string): Promise<v
   app.get('/studio', { schema: { hide: true } }, page('studio/index.html'));
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const path = request.url.split('?')[0]!;
-    const isServer = path.startsWith('/api/') || path.startsWith('/docs') || path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path);
+    const isServer = path.startsWith('/api/') || path.startsWith('/docs') || path.startsWith('/assets/') || ASSET.test(path);
     if (isServer) throw new AppError('TG_ERR_NOT_FOUND', { what: `GET ${path}` });
     return page(path.startsWith('/studio/') ? 'studio/index.html' : 'workbench/index.html')(request, reply);
   });
