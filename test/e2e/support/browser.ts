@@ -15,7 +15,8 @@ export function launchBrowser(): Promise<Browser> {
 
 /** A fresh page at the seed's smallest screen (1366×768) in the given UI language. */
 export async function newPage(browser: Browser, baseURL: string, lang: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 768 }, locale: lang, acceptDownloads: true });
+  // users work in China: times on screen are Beijing time, as the working-day calendar is
+  const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 768 }, locale: lang, timezoneId: 'Asia/Shanghai', acceptDownloads: true });
   await context.addInitScript((l) => { if (!localStorage.getItem('tongguan.lang')) localStorage.setItem('tongguan.lang', l); }, lang);
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
