@@ -133,6 +133,7 @@ export const RoleSchema = Type.Object(
   {
     id: Id,
     name: Name('角色名称'),
+    nameEn: Type.Optional(Type.String({ maxLength: 100, title: '英文名称' })),
     description: Type.Optional(Type.String({ maxLength: 2000, title: '描述' })),
   },
   {

@@ -1,32 +1,16 @@
 import { Avatar, Badge, Button, Dropdown, Layout, Menu, Segmented, Select, Space, Typography } from 'antd';
 import { BellOutlined, FormOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { api } from '../../../shared/api/client';
 import { useAuth } from '../../../shared/auth/AuthContext';
 import { useCatalogue } from '../../../shared/catalogue/CatalogueContext';
 import { localName, setLang, useI18n, type Lang } from '../../../shared/i18n';
 import { RoleContext } from './RoleContext';
+import { useUnreadCount } from './unreadCount';
 import './texts';
 
 const MODULE_ORDER = ['acceptance', 'dispatch', 'handling', 'review', 'closing', 'query'];
 const ROLE_KEY = 'tongguan.role';
-const POLL_MS = 30_000;
-
-function useUnreadCount(): number {
-  const [unread, setUnread] = useState(0);
-  const location = useLocation();
-  useEffect(() => {
-    let alive = true;
-    const load = () => api.get<{ unreadCount: number }>('/api/messages', { unread: 'true', pageSize: 1 })
-      .then((r) => alive && setUnread(r.unreadCount), () => undefined);
-    void load();
-    const timer = setInterval(load, POLL_MS);
-    return () => { alive = false; clearInterval(timer); };
-  }, [location.pathname]);
-  return unread;
-}
-
 /** Header (center, role switch, messages, language, user) and the menu generated from the views. */
 export function AppLayout() {
   const { me, logout } = useAuth();

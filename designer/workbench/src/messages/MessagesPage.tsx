@@ -4,6 +4,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../../shared/api/client';
 import { useI18n } from '../../../shared/i18n';
+import { messagesChanged } from '../layout/unreadCount';
+
+const KIND_COLORS: Record<string, string> = { urge: 'volcano', application: 'blue', return: 'orange', rejection: 'red', notice: 'default' };
 
 interface Message { id: string; kind: string; title: string; ticketId: string | null; createdAt: number; readAt: number | null }
 interface MessagePage { total: number; page: number; pageSize: number; unreadCount: number; rows: Message[] }
@@ -16,17 +19,19 @@ export function MessagesPage() {
   const [data, setData] = useState<MessagePage | null>(null);
   const load = useCallback(() => api.get<MessagePage>('/api/messages', { page, pageSize: 20, unread: unreadOnly ? 'true' : undefined }).then(setData), [page, unreadOnly]);
   useEffect(() => { void load(); }, [load]);
-  const markRead = async (id: string) => { await api.post(`/api/messages/${id}/read`); await load(); };
+  const markRead = async (id: string) => { await api.post(`/api/messages/${id}/read`); messagesChanged(); await load(); };
   return (
     <Card title={<Space>{t('messages')}<Typography.Text type="secondary">{t('layout:unread', { count: data?.unreadCount ?? 0 })}</Typography.Text></Space>}
       extra={<Space><Switch size="small" checked={unreadOnly} onChange={(v) => { setUnreadOnly(v); setPage(1); }} />{t('layout:onlyUnread')}
-        <Button size="small" onClick={async () => { await api.post('/api/messages/read-all'); await load(); }}>{t('markAllRead')}</Button></Space>}>
-      <Table<Message> rowKey="id" size="middle" dataSource={data?.rows ?? []} loading={!data} locale={{ emptyText: t('noMessages') }}
+        <Button size="small" onClick={async () => { await api.post('/api/messages/read-all'); messagesChanged(); await load(); }}>{t('markAllRead')}</Button></Space>}>
+      <Table<Message> rowKey="id" data-testid="messages-table" size="middle" dataSource={data?.rows ?? []} loading={!data} locale={{ emptyText: t('noMessages') }}
         pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: t('layout:status'), width: 90, render: (_, m) => (m.readAt ? <Tag>{t('layout:read')}</Tag> : <Tag color="red">{t('layout:unreadTag')}</Tag>) },
-          { title: t('layout:title'), dataIndex: 'title', ellipsis: true },
-          { title: t('layout:ticket'), width: 120, render: (_, m) => (m.ticketId ? <Link to={`/tickets/${m.ticketId}`} onClick={() => void api.post(`/api/messages/${m.id}/read`)}>{t('layout:ticket')}</Link> : null) },
+          { title: t('layout:kind'), width: 90, render: (_, m) => <Tag color={KIND_COLORS[m.kind] ?? 'default'}>{t(`layout:kinds.${m.kind}`, { defaultValue: m.kind })}</Tag> },
+          // the server's title starts with the kind (催办：…), which the kind column already says in the UI language
+          { title: t('layout:title'), ellipsis: true, render: (_, m) => m.title.replace(/^[^：:]{1,8}[：:]\s*/, '') },
+          { title: t('layout:ticket'), width: 120, render: (_, m) => (m.ticketId ? <Link to={`/tickets/${m.ticketId}`} onClick={() => void api.post(`/api/messages/${m.id}/read`).then(messagesChanged)}>{t('layout:openTicket')}</Link> : null) },
           { title: t('layout:time'), width: 170, render: (_, m) => dayjs(m.createdAt).format('YYYY-MM-DD HH:mm') },
           { title: '', width: 100, render: (_, m) => (m.readAt ? null : <Button type="link" size="small" onClick={() => void markRead(m.id)}>{t('layout:markRead')}</Button>) },
         ]} />
