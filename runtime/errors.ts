@@ -24,6 +24,8 @@ export const runtimeErrors = {
   TG_ERR_DEPARTMENT_NAME_TAKEN: { status: 409, zh: '同一上级部门下已有名为“{name}”的部门。', en: 'A department named {name} already exists under the same parent.' },
   TG_ERR_DEPARTMENT_IN_USE: { status: 409, zh: '部门“{name}”下仍有用户、下级部门、网格或工单数据，不能删除，可停用。', en: 'Department {name} still has users, sub-departments, grids or ticket data and cannot be deleted; disable it instead.' },
   TG_ERR_IMPORT_FILE: { status: 400, zh: '无法读取导入文件，请上传按用户导入模板填写的 .xlsx 文件。', en: 'Cannot read the import file; upload an .xlsx file filled in from the user import template.' },
+  TG_ERR_CATALOGUE_IMPORT_FILE: { status: 400, zh: '无法读取导入文件，请上传按事项目录与清单导入模板填写的 .xlsx 文件。', en: 'Cannot read the import file; upload an .xlsx file filled in from the catalogue import template.' },
+  TG_ERR_DRAFTS_INVALID: { status: 422, zh: '草稿定义有 {count} 个错误，无法试算；请先在“检查”中修复，或改用已发布版本。', en: 'The draft definitions have {count} errors and cannot be tried; fix them (Lint) or use the published version.' },
   TG_ERR_POOL_DISABLED: { status: 409, zh: '本中心未开启{pool}工单池（分流规则），请在待办列表中直接办理。', en: 'The {poolEn} pool is off at your center (distribution rules); work the tickets from your to-do list.' },
   TG_ERR_DEFINITION_ENABLED: { status: 409, zh: '{what}处于启用状态，请先停用再{action}。', en: '{whatEn} is enabled; disable it before you {actionEn} it.' },
   TG_ERR_DIRECTORY_IN_USE: { status: 409, zh: '事项目录 {id} 下仍有{detail}，不能{action}。', en: 'Catalogue directory {id} still holds {detailEn}; it cannot be {actionEn}.' },
@@ -67,19 +69,22 @@ export class AppError extends Error {
   }
 }
 
+/** An error whose detail is the engine's message: the English one in `message`, the Chinese one in `messageZh`. */
+function withEngineDetail(code: RuntimeErrorCode, e: EngineError, details: unknown): AppError {
+  const err = new AppError(code, { detail: e.message }, details);
+  return Object.assign(err, { messageZh: fill(runtimeErrors[code].zh, { detail: e.messageZh }) });
+}
+
 /** Translates the engine's refusals at the edge (STYLE 8). */
 export function fromEngineError(e: EngineError): AppError {
   const details = { engineCode: e.code, params: e.params };
   switch (e.code) {
-    case 'ENG_UNKNOWN_BUTTON': return new AppError('TG_ERR_UNKNOWN_BUTTON', { detail: e.message }, details);
+    case 'ENG_UNKNOWN_BUTTON': return new AppError('TG_ERR_UNKNOWN_BUTTON', { detail: String(e.params.button ?? '') }, details);
     case 'ENG_NOT_FOUND': return new AppError('TG_ERR_NOT_FOUND', { what: String(e.params.entity ?? 'record') }, details);
-    case 'ENG_FORBIDDEN_ROLE': return new AppError('TG_ERR_FORBIDDEN', { detail: e.messageZh }, details);
+    case 'ENG_FORBIDDEN_ROLE': return withEngineDetail('TG_ERR_FORBIDDEN', e, details);
     case 'ENG_OUT_OF_SCOPE': return new AppError('TG_ERR_OUT_OF_SCOPE', {}, details);
     case 'ENG_FOLLOWER_LOCKED': return new AppError('TG_ERR_FOLLOWER_LOCKED', { id: String(e.params.id ?? ''), main: String(e.params.main ?? '') }, details);
-    case 'ENG_INVALID_PAYLOAD': case 'ENG_OPINION_REQUIRED': return new AppError('TG_ERR_VALIDATION', { detail: e.messageZh }, details);
-    default: {
-      const err = new AppError('TG_ERR_ACTION_REFUSED', { detail: e.message }, details);
-      return Object.assign(err, { messageZh: e.messageZh });
-    }
+    case 'ENG_INVALID_PAYLOAD': case 'ENG_OPINION_REQUIRED': return withEngineDetail('TG_ERR_VALIDATION', e, details);
+    default: return withEngineDetail('TG_ERR_ACTION_REFUSED', e, details);
   }
 }

@@ -19,7 +19,7 @@ export interface MessageText {
 }
 
 const APPLICATION_ZH: Record<string, string> = {
-  assist: '协办', extension: '延期', suspension: '挂账', transfer: '转办', return: '退回', result: '办结',
+  assist: '协办', extension: '延期', suspension: '挂账', transfer: '转派', return: '退回', result: '办结',
 };
 
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');

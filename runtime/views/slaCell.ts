@@ -27,11 +27,25 @@ function evaluate(cb: CompiledBundle, clock: ClockState | undefined, ticket: Tic
   }
 }
 
+const lastEventAt = (clock: ClockState) => clock.events[clock.events.length - 1]?.at ?? Number.NEGATIVE_INFINITY;
+
+/**
+ * The entity's stage clock at its node. At a node without a time limit of its own (a suspended task
+ * keeps its handling clock, paused) it is the stage clock still open there, the latest one first.
+ */
+function stageClock(entity: { node: string; clocks: Readonly<Record<string, ClockState>> }): ClockState | undefined {
+  const clocks = entity.clocks ?? {};
+  const own = clocks[stageKey(entity.node)];
+  if (own) return own;
+  const open = Object.entries(clocks).filter(([key, clock]) => key !== OVERALL && clock.status !== 'stopped').map(([, clock]) => clock);
+  return open.sort((a, b) => lastEventAt(b) - lastEventAt(a))[0];
+}
+
 /**
  * Evaluates the clocks with the calendar and attendance scheme of the bundle the ticket runs on.
  * `entity` is the listed ticket, task or application.
  */
 export function slaCell(cb: CompiledBundle, entity: { node: string; clocks: Readonly<Record<string, ClockState>> }, ticket: TicketState, now: number): SlaCell {
-  const stage = evaluate(cb, entity.clocks?.[stageKey(entity.node)], ticket, now);
+  const stage = evaluate(cb, stageClock(entity), ticket, now);
   return { state: stage?.state ?? null, dueAt: stage?.dueAt ?? null, overall: evaluate(cb, ticket.clocks?.[OVERALL], ticket, now) };
 }

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Api, HOUR } from './support/api.js';
-import { MINUTE, SpecApi, timeline } from './support/spec.js';
-import { startTestApp, type TestApp } from './support/testApp.js';
+import { MINUTE, timeline } from './support/spec.js';
+import { useTestApp } from './support/useTestApp.js';
 
 const task = Api.task;
 const application = Api.application;
@@ -10,15 +10,7 @@ const TUESDAY_9AM = Date.parse('2025-06-10T09:00:00+08:00');
 
 /** SPEC CLS and X over HTTP: the engine scenarios of test/unit/engine/closing.test.ts, lists.test.ts and sla.test.ts, read back through detail, lists and history. */
 describe.each(['sqlite', 'mariadb'] as const)('SPEC CLS/X closing and cross-cutting over HTTP on %s', (dialect) => {
-  let app: TestApp;
-  let api: SpecApi;
-  beforeAll(async () => {
-    app = await startTestApp(dialect, TUESDAY_9AM);
-    api = new SpecApi(app);
-  }, 60_000);
-  afterAll(async () => {
-    await app?.dispose();
-  });
+  const { app, api } = useTestApp(dialect, TUESDAY_9AM);
 
   /** 违规设置户外广告 handled by 城管局 at 张家港 with its result approved: waiting for callback or closing. */
   async function handled(callbackWanted: boolean, title = '测试事件') {
@@ -180,5 +172,39 @@ describe.each(['sqlite', 'mariadb'] as const)('SPEC CLS/X closing and cross-cutt
     for (const login of ['zjg.gaj.handler', 'zjg.acceptor', 'zjg.dispatcher', 'zjg.cgj.hws.handler']) {
       expect(await api.messages(login, t.id), login).toEqual([]);
     }
+  });
+  it('CLS-2 there is no evaluation before handling is finished; at closing the shift leader may evaluate', async () => {
+    const open = await api.assigned({ handling: 'mainAssist', main: 'zjg.cgj' });
+    const refused = await api.refused('zjg.acceptor', open.id, 422, 'TG_ERR_ACTION_REFUSED', 'eval.submit', undefined, '评价', { score: 5 });
+    expect(refused.details).toMatchObject({ engineCode: 'ENG_NOT_AVAILABLE' });
+    expect(await api.listed('zjg.acceptor', 'view.cls.evaluation', 'pending')).not.toContain(open.id);
+    // a direct reply never went to handling: nothing to evaluate either
+    const replied = await api.register('zjg.acceptor', 'acc.directReply', { item: 'item.wzgg', callbackWanted: false }, '已答复');
+    expect(await api.listed('zjg.acceptor', 'view.cls.evaluation', 'pending')).not.toContain(replied.id);
+
+    const t = await handled(false);
+    await api.act('zjg.shiftleader', t.id, 'eval.submit', undefined, '一般', { score: 3 });
+    const d = await api.detail('zjg.shiftleader', t.id);
+    expect(d.ticket).toMatchObject({ node: 'closing', outcome: { evaluation: { score: 3, by: 'zjg.shiftleader' } } });
+    expect(await api.listed('zjg.shiftleader', 'view.cls.evaluation', 'done')).toContain(t.id);
+  });
+
+  it('CLS-3 only the shift leader closes; the overall clock stops; a closed ticket can no longer be reassigned', async () => {
+    const t = await handled(false);
+    await api.refused('zjg.acceptor', t.id, 403, 'TG_ERR_FORBIDDEN', 'cls.close', undefined, '结案');
+    await api.refused('ys.shiftleader', t.id, 403, 'TG_ERR_OUT_OF_SCOPE', 'cls.close', undefined, '结案');
+    app.now += HOUR;
+    await api.act('zjg.shiftleader', t.id, 'cls.close', undefined, '结案');
+    const closedAt = app.now;
+    app.now += HOUR;
+    const d = await api.detail('zjg.shiftleader', t.id);
+    expect(d.ticket.node).toBe('closed');
+    expect(d.sla.overall).toMatchObject({ status: 'stopped' });
+    expect(d.ticket.clocks.overall?.segments.at(-1)?.to).toBe(closedAt);
+    expect(d.history.at(-1)).toMatchObject({ event: 'cls.close', fromNode: 'closing', toNode: 'closed', opinion: '结案', actor: { user: 'zjg.shiftleader' } });
+    expect(d.actions.ticket.filter((a) => a.allowed).map((a) => a.button)).not.toContain('cls.reassign');
+    await api.refused('zjg.shiftleader', t.id, 403, 'TG_ERR_FORBIDDEN', 'cls.reassign', undefined, '重派', { handling: 'mainAssist', main: 'zjg.zjj' });
+    expect(await api.listed('zjg.shiftleader', 'view.cls.closing', 'pending')).not.toContain(t.id);
+    expect(await api.listed('zjg.shiftleader', 'view.cls.closing', 'closed')).toContain(t.id);
   });
 });

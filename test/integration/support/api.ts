@@ -42,6 +42,12 @@ export class Api {
     return token;
   }
 
+  /** Forgets every session (TestApp.forgetSessions): the next request of each user logs in again. */
+  forgetSessions(): void {
+    this.tokens.clear();
+    this.app.forgetSessions();
+  }
+
   async request(login: string, method: 'GET' | 'POST', url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const token = await this.token(login);
     return this.app.server.inject({ method, url, headers: { authorization: `Bearer ${token}`, ...headers }, ...(payload === undefined ? {} : { payload: payload as object }) });

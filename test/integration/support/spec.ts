@@ -7,11 +7,27 @@ import { Api, type Detail, type RegisterOptions } from './api.js';
 /** The SPEC acceptance suites' helpers over Api: lists, messages, the detail's change records and SLA. */
 
 export const MINUTE = 60_000;
+const DAY = 24 * 3_600_000;
+const SUZHOU_OFFSET = 8 * 3_600_000;
+
+/**
+ * 09:00 in Suzhou of the first Monday-to-Friday day after `at`. From June to mid-September 2025, where
+ * the suites travel, calendar-cn has neither holidays nor make-up workdays: weekdays are the working days.
+ */
+export function nextWorkingMorning(at: number): number {
+  let day = Math.floor((at + SUZHOU_OFFSET) / DAY) + 1;
+  while ([0, 6].includes(new Date(day * DAY).getUTCDay())) day += 1;
+  return day * DAY + 9 * 3_600_000 - SUZHOU_OFFSET;
+}
 
 export interface ListRow { id: string; entity: string; ticketId: string; taskId?: string; cells: Record<string, unknown> }
 export interface ListPage { total: number; page: number; pageSize: number; rows: ListRow[] }
 export interface Message { id: string; kind: string; title: string; ticketId: string | null; body: Record<string, unknown>; readAt: number | null }
-export interface SpecDetail extends Detail { changes: ChangeRecord[]; sla: TicketSlaView; reporterVisibility: string }
+/** HND-6: what approving a pending extension would do to the deadlines, with the warning when it passes the overall one. */
+export interface ExtensionPreview { stageDueAt: number; overallDueAt: number; warning?: string }
+export interface SpecDetail extends Detail {
+  changes: ChangeRecord[]; sla: TicketSlaView; reporterVisibility: string; extensionPreviews?: Record<string, ExtensionPreview>;
+}
 
 /** Visible events of the timeline (internal follow-ups `$…` left out). */
 export const events = (d: Detail) => d.history.filter((h) => !h.event.startsWith('$')).map((h) => h.event);
@@ -34,6 +50,17 @@ export function openApplication(d: Detail, kind: ApplicationKind, department?: s
 export class SpecApi extends Api {
   override async detail(login: string, ticket: string): Promise<SpecDetail> {
     return (await super.detail(login, ticket)) as SpecDetail;
+  }
+
+  /**
+   * Moves the simulated clock forward to 09:00 of the next working day, so that a scenario's
+   * working-time arithmetic does not depend on where earlier tests left the clock; the demo users
+   * log in again (the jump passes the session lifetime). Returns the new time.
+   */
+  nextMorning(): number {
+    this.app.now = nextWorkingMorning(this.app.now);
+    this.forgetSessions();
+    return this.app.now;
   }
 
   /** One page of a generated list (views.json) as `login` sees it. */

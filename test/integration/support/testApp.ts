@@ -24,6 +24,8 @@ export interface TestApp extends App {
   /** Current simulated time: tests move it, they never sleep. */
   now: number;
   login(login: string): Promise<string>;
+  /** Drops the cached tokens: after a jump past the session lifetime every user logs in again. */
+  forgetSessions(): void;
   dispose(): Promise<void>;
 }
 
@@ -62,6 +64,9 @@ export async function startTestApp(dialect: Dialect, start = Date.parse('2025-06
       const token = (res.json() as { token: string }).token;
       tokens.set(login, token);
       return token;
+    },
+    forgetSessions() {
+      tokens.clear();
     },
     async dispose() {
       await app.close();
