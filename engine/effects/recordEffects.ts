@@ -97,10 +97,20 @@ export const settleTasks: EffectHandler = (ctx) => {
   ctx.draft.emit({ kind: 'ticket', id: ctx.draft.ticket.id }, '$tasks.settled');
 };
 
-/** Messages to the applicant (rejections) or the center (returns) for the message centre (X-2). */
+/**
+ * Messages for the message centre (X-2): `to: applicant` (rejections), `to: gridWorker` (a grid report
+ * returned to the worker who made it) or `to: center` (returns; `role` narrows to e.g. the dispatchers
+ * of the center now holding the ticket).
+ */
 export const notify: EffectHandler = (ctx, params) => {
   const { draft } = ctx;
   const app = ctx.ref.kind === 'application' ? draft.application(ctx.ref.id) : undefined;
-  const to = params.to === 'applicant' && app ? { users: [app.applicant.user], department: app.applicant.department } : { department: draft.ticket.center };
+  const role = typeof params.role === 'string' ? params.role : undefined;
+  let to: Recipients;
+  if (params.to === 'applicant' && app) to = { users: [app.applicant.user], department: app.applicant.department };
+  else if (params.to === 'gridWorker') {
+    if (!draft.ticket.gridWorker) return;
+    to = { users: [draft.ticket.gridWorker] };
+  } else to = { department: draft.ticket.center, ...(role ? { role } : {}) };
   draft.effects.push({ type: 'notify', ticket: draft.ticket.id, reason: `${ctx.ref.kind}:${String(params.to)}`, to, data: app ? { application: app.id, kind: app.kind } : {} });
 };

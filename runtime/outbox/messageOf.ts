@@ -59,7 +59,7 @@ export function messageText(effect: MessageEffect, ticket: TicketLabel | undefin
   if (effect.reason.startsWith('application:')) {
     return { kind: appKind === 'return' ? 'return' : 'application', title: cut(`待审核：${appZh}申请 ${label}`) };
   }
-  if (effect.reason === 'ticket:center') return { kind: 'return', title: cut(`退回：${label}`) };
+  if (effect.reason === 'ticket:center' || effect.reason === 'ticket:gridWorker') return { kind: 'return', title: cut(`退回：${label}`) };
   return { kind: 'notice', title: cut(`通知：${label}`) };
 }
 

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../support/useTestApp.js';
+import { useTestApp } from './support/useTestApp.js';
 
 /**
- * PENDING (definitions/packages/linkage/flows/general.json `acc.return`, engine/effects/recordEffects.ts
- * `notify`): SPEC X-2 "a message centre for urges, rejections, returns". acc.return has no notify effect:
- * neither the grid worker whose report is returned nor the upper center's dispatchers who get a delegated
- * ticket back are told. The notify effect knows `applicant` and `center` only; the grid worker needs a
- * new target (e.g. `gridWorker`, the ticket's reporter of source grid). Rename to .test.ts once fixed.
+ * SPEC X-2 "a message centre for urges, rejections, returns": a returned grid report reaches the grid
+ * worker who made it, a ticket returned to the center that delegated it reaches that center's dispatchers.
  */
 describe.each(['sqlite', 'mariadb'] as const)('X-2/ACC-5 returns reach the message centre on %s', (dialect) => {
   const { api } = useTestApp(dialect);
