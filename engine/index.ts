@@ -36,3 +36,4 @@ export { extractCount, extractionOrder, poolEnabled, pooledNodes } from './pool/
 export { previewExtension, EXTENSION_WARNING } from './effects/applicationEffects.js';
 export { extractTickets } from './pool/extractTickets.js';
 export { matchesTab, valueAt, type ListRow, type MatchOptions, type Viewer } from './views/matchesTab.js';
+export { actedByActors } from './views/actedByActors.js';

@@ -25,6 +25,10 @@ export const ViewQuerySchema = Type.Object(
     ),
     scope: StringEnum(['center', 'centerTree', 'department', 'reviewer', 'actedBy', 'applicant', 'cc', 'pool', 'assignee'], { title: '范围' }),
     where: Type.Optional(Type.Array(ViewClauseSchema, { title: '条件' })),
+    everyoneFor: Type.Optional(Type.Array(Ref('role'), {
+      title: '查看全部的角色',
+      description: "With scope actedBy: viewers holding one of these roles see what every holder of the view's roles at their center acted on (DSP-3: a shift leader's 已分拨).",
+    })),
     sort: Type.Optional(Type.Object({ field: Type.String(), dir: StringEnum(['asc', 'desc']) }, { additionalProperties: false })),
   },
   { additionalProperties: false, title: '查询' },

@@ -9,6 +9,10 @@ export interface Viewer {
   readonly center?: string;
   /** The viewer's center and every center below it (X-3), for `centerTree` queries. */
   readonly centers?: readonly string[];
+  /** The viewer's roles (for `everyoneFor` tabs, see `actedByActors`). */
+  readonly roles?: readonly string[];
+  /** Whose actions count as the viewer's in `actedBy` tabs (see `actedByActors`); the viewer alone when absent. */
+  readonly actors?: readonly string[];
 }
 
 /** One row of a list: the entity the view lists, with the ticket it belongs to. */
@@ -70,7 +74,10 @@ function inScope(view: View, tab: ViewTab, row: ListRow, viewer: Viewer, options
     case 'applicant': return app?.applicant.department === viewer.department;
     case 'cc': return ticket.dispatch?.cc.includes(viewer.department) ?? false;
     // an application tab lists the applications the viewer reviewed, not every application of a ticket they touched
-    case 'actedBy': return (view.entity === 'application' ? row.applicationActedBy : row.actedBy)?.includes(viewer.user) ?? false;
+    case 'actedBy': {
+      const actors = viewer.actors ?? [viewer.user];
+      return (view.entity === 'application' ? row.applicationActedBy : row.actedBy)?.some((u) => actors.includes(u)) ?? false;
+    }
     case 'assignee': return (view.entity === 'task' ? task?.gridWorker : ticket.gridWorker) === viewer.user;
     case 'reviewer': {
       const step = app?.chain[app.step];

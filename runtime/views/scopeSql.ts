@@ -15,14 +15,14 @@ function ticketIdColumn(entity: View['entity']): string {
   return entity === 'ticket' ? `${TICKET}.id` : `${entityTable(entity).alias}.ticket_id`;
 }
 
-/** Rows of tickets a user acted on (history.actor_user, indexed with ticket_id). */
-export function actedBySql(entity: View['entity'], user: string): Sql {
-  return sql(`${ticketIdColumn(entity)} in (select h.ticket_id from history h where h.actor_user = ?)`, [user]);
+/** Rows of tickets one of the users acted on (history.actor_user, indexed with ticket_id). */
+export function actedBySql(entity: View['entity'], users: readonly string[]): Sql {
+  return sql(`${ticketIdColumn(entity)} in (select h.ticket_id from history h where h.actor_user in (${placeholders(users)}))`, users);
 }
 
 /** 仅看与我有关: rows of tickets the viewer registered or acted on. */
 export function onlyMineSql(entity: View['entity'], user: string): Sql {
-  return or([sql(`${TICKET}.registered_by = ?`, [user]), actedBySql(entity, user)]);
+  return or([sql(`${TICKET}.registered_by = ?`, [user]), actedBySql(entity, [user])]);
 }
 
 /**
@@ -33,7 +33,8 @@ export function onlyMineSql(entity: View['entity'], user: string): Sql {
  * - department: the task (of a task or application row) belongs to the viewer's department;
  * - applicant: the application was made by the viewer's department;
  * - cc: the viewer's department is CC'd on the ticket's dispatch (JSON);
- * - actedBy: the viewer acted on the ticket (history), or for application rows on the application itself;
+ * - actedBy: the viewer (or, for `everyoneFor` roles, any holder of the view's roles at the center: viewer.actors)
+ *   acted on the ticket (history), or for application rows on the application itself;
  * - assignee: the viewer is the grid worker of the task (task lists) or of the ticket;
  * - reviewer: the application awaits review at a parent step by the viewer's department, or at a center/upper step by the viewer's center.
  */
@@ -57,10 +58,12 @@ export function scopeSql(json: JsonSql, entity: View['entity'], scope: ViewQuery
       return entity === 'application' ? sql(`${APPLICATION}.applicant_department = ?`, [viewer.department]) : FALSE;
     case 'cc':
       return json.arrayHolds({ column: `${TICKET}.state`, path: jsonPath(['dispatch', 'cc']) }, viewer.department);
-    case 'actedBy':
+    case 'actedBy': {
+      const actors = viewer.actors ?? [viewer.user];
       return entity === 'application'
-        ? sql(`${APPLICATION}.id in (select h.entity_id from history h where h.actor_user = ? and h.entity_kind = 'application')`, [viewer.user])
-        : actedBySql(entity, viewer.user);
+        ? sql(`${APPLICATION}.id in (select h.entity_id from history h where h.actor_user in (${placeholders(actors)}) and h.entity_kind = 'application')`, actors)
+        : actedBySql(entity, actors);
+    }
     case 'assignee':
       return sql(`${entity === 'task' ? TASK : TICKET}.grid_worker = ?`, [viewer.user]);
     case 'reviewer': {

@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { View, ViewTab } from '../../definitions/schemas/index.js';
-import { poolEnabled, pooledNodes, type CompiledBundle, type TicketState, type Viewer } from '../../engine/index.js';
+import { actedByActors, poolEnabled, pooledNodes, type CompiledBundle, type TicketState, type Viewer } from '../../engine/index.js';
 import { centerOf, centersWithin } from '../../engine/org/index.js';
 import type { BundleStore } from '../app/bundleStore.js';
 import type { SessionUser } from '../auth/authService.js';
@@ -30,9 +30,9 @@ interface Opened {
   readonly viewer: Viewer;
 }
 
-export function viewerOf(cb: CompiledBundle, user: Pick<SessionUser, 'id' | 'department'>): Viewer {
+export function viewerOf(cb: CompiledBundle, user: Pick<SessionUser, 'id' | 'department'> & { roles?: readonly string[] }): Viewer {
   const center = centerOf(cb.org, user.department)?.id;
-  return { user: user.id, department: user.department, center, ...(center ? { centers: centersWithin(cb.org, center).map((c) => c.id) } : {}) };
+  return { user: user.id, department: user.department, ...(user.roles ? { roles: user.roles } : {}), center, ...(center ? { centers: centersWithin(cb.org, center).map((c) => c.id) } : {}) };
 }
 
 const mayOpen = (view: View, user: SessionUser) => view.roles.some((r) => user.roles.includes(r));
@@ -47,7 +47,7 @@ export class ViewService {
   /** A tab's query for a viewer (tests use it to compare with the engine's matchesTab). */
   tabQuery(cb: CompiledBundle, view: View, tab: ViewTab, viewer: Viewer, params: Partial<Pick<ListParams, 'onlyMine' | 'q' | 'filters' | 'sort'>> = {}): TabQuery {
     return new TabQuery(this.knex, this.dialect, {
-      view, tab, viewer, pooledNodes: viewer.center ? pooledNodes(cb, viewer.center) : new Set(),
+      view, tab, viewer: { ...viewer, actors: actedByActors(cb.org, view, tab, viewer) }, pooledNodes: viewer.center ? pooledNodes(cb, viewer.center) : new Set(),
       params: { onlyMine: params.onlyMine ?? false, filters: params.filters ?? [], ...(params.q ? { q: params.q } : {}), ...(params.sort ? { sort: params.sort } : {}) },
     });
   }

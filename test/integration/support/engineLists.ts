@@ -1,4 +1,4 @@
-import { matchesTab, pooledNodes, type CompiledBundle, type ListRow, type Viewer } from '../../../engine/index.js';
+import { actedByActors, matchesTab, pooledNodes, type CompiledBundle, type ListRow, type Viewer } from '../../../engine/index.js';
 import type { View, ViewTab } from '../../../definitions/schemas/index.js';
 import { loadWorld } from '../../../runtime/tickets/ticketStore.js';
 import type { TestApp } from './testApp.js';
@@ -33,7 +33,7 @@ export class EngineLists {
   ids(cb: CompiledBundle, view: View, tab: ViewTab, viewer: Viewer, onlyMine: boolean): string[] {
     const options = { onlyMine, pooledNodes: pooledNodes(cb, viewer.center ?? '') };
     return this.rows[view.entity]
-      .filter((row) => matchesTab(view, tab, row, viewer, options))
+      .filter((row) => matchesTab(view, tab, row, { ...viewer, actors: actedByActors(cb.org, view, tab, viewer) }, options))
       .map((row) => row.application?.id ?? row.task?.id ?? row.ticket.id)
       .sort();
   }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decide, extractCount, extractTickets, matchesTab, pooledNodes, type CompiledBundle, type ListRow, type TicketWorld, type Viewer } from '../../../engine/index.js';
+import { actedByActors, decide, extractCount, extractTickets, matchesTab, pooledNodes, type CompiledBundle, type ListRow, type TicketWorld, type Viewer } from '../../../engine/index.js';
 import { centerOf, centersWithin } from '../../../engine/org/index.js';
 import { builtInBundle, HOUR, Scenario } from '../../support/scenario.js';
 
@@ -33,7 +33,8 @@ class ListScenario extends Scenario {
   viewer(login: string): Viewer {
     const a = this.actor(login);
     const center = centerOf(this.cb.org, a.department)?.id;
-    return { user: a.user, department: a.department, center, centers: center ? centersWithin(this.cb.org, center).map((c) => c.id) : [] };
+    const roles = this.cb.org.users.get(a.user)?.roles ?? [];
+    return { user: a.user, department: a.department, roles, center, centers: center ? centersWithin(this.cb.org, center).map((c) => c.id) : [] };
   }
   rows(entity: 'ticket' | 'task' | 'application'): ListRow[] {
     return [...this.worlds.values()].flatMap((w: TicketWorld) => {
@@ -50,7 +51,7 @@ class ListScenario extends Scenario {
     const view = this.cb.bundle.defs.view[viewId]!;
     const tab = view.tabs.find((t) => t.key === tabKey)!;
     return this.rows(view.entity)
-      .filter((row) => matchesTab(view, tab, row, this.viewer(login), { onlyMine, pooledNodes: pooledNodes(this.cb, this.viewer(login).center ?? '') }))
+      .filter((row) => matchesTab(view, tab, row, { ...this.viewer(login), actors: actedByActors(this.cb.org, view, tab, this.viewer(login)) }, { onlyMine, pooledNodes: pooledNodes(this.cb, this.viewer(login).center ?? '') }))
       .map((row) => row.application?.id ?? row.task?.id ?? row.ticket.id);
   }
 }
@@ -95,8 +96,9 @@ describe('generated lists (views) show the right rows to the right users', () =>
     // a center's queries reach its lower centers, never the centers above or beside it
     expect(s.listed('view.dsp.query', 'all', 'sz.dispatcher').sort()).toEqual([hard.ticket.id, easy.ticket.id].sort());
     expect(s.listed('view.dsp.query', 'all', 'ys.dispatcher')).toEqual([]);
-    // DSP-3: the shift leader holding the dispatcher role sees what he dispatched
-    expect(s.listed('view.dsp.dispatch', 'dispatched', 'zjg.shiftleader2')).toEqual([easy.ticket.id]);
+    // DSP-3: a dispatcher sees what they dispatched; the shift leader holding the dispatcher role sees everyone's
+    expect(s.listed('view.dsp.dispatch', 'dispatched', 'zjg.dispatcher')).toEqual([hard.ticket.id]);
+    expect(s.listed('view.dsp.dispatch', 'dispatched', 'zjg.shiftleader2').sort()).toEqual([hard.ticket.id, easy.ticket.id].sort());
   });
 
   it('HND-2 a department sees its tasks under 待处置, 处置中 and 已处置; HND-7 CC departments see the ticket', async () => {

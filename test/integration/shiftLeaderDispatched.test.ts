@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../support/useTestApp.js';
+import { useTestApp } from './support/useTestApp.js';
 
-/**
- * PENDING (definitions/packages/linkage/views.json view.dsp.dispatch#dispatched, scope actedBy; and the
- * view schema, which has no role-dependent scope): SPEC DSP-3 "Dispatched list; a shift leader holding the
- * dispatcher role sees everyone's". Today 已分拨 lists only the tickets the viewer acted on, for every
- * viewer. Rename to .test.ts once a shift leader's 已分拨 covers the center's dispatched tickets.
- */
+/** SPEC DSP-3 "Dispatched list; a shift leader holding the dispatcher role sees everyone's" (view tab `everyoneFor`). */
 describe.each(['sqlite', 'mariadb'] as const)('DSP-3 a dispatching shift leader sees every dispatched ticket on %s', (dialect) => {
   const { api } = useTestApp(dialect);
 
