@@ -20,9 +20,11 @@ export const ButtonDialogSchema = Type.Object(
   {
     opinion: StringEnum(['required', 'optional', 'none'], { title: '意见', default: 'optional' }),
     opinionLabel: Type.Optional(Type.String({ title: '意见标题' })),
+    opinionLabelEn: Type.Optional(Type.String({ title: '意见标题（英文）' })),
     schema: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { title: 'JSON Schema' })),
     uiSchema: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { title: '界面配置' })),
     confirm: Type.Optional(Type.String({ title: '确认提示' })),
+    confirmEn: Type.Optional(Type.String({ title: '确认提示（英文）' })),
   },
   { additionalProperties: false, title: '对话框' },
 );

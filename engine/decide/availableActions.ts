@@ -45,12 +45,12 @@ export async function availableActions(cb: CompiledBundle, world: TicketWorld, r
       facts ??= buildFacts(cb, draft, ref, actor, {});
       const { passed } = await cb.guardEngine(flowId, node, event).run(facts);
       const hidden = (button.visibleWhen ?? []).find((g) => !passed.has(buttonGuardKey(g.id)));
-      if (hidden) throw new Refusal('ENG_RULE_REFUSED', { rule: hidden.id, reason: hidden.reason['zh-CN'] });
+      if (hidden) throw new Refusal('ENG_RULE_REFUSED', { rule: hidden.id, reason: hidden.reason['zh-CN'], reasonEn: hidden.reason['en-US'] ?? hidden.reason['zh-CN'] });
       const candidates = compiled.candidates.get(`${node}|${event}`) ?? [];
       const open = candidates.find((t) => t.guards.every((g) => passed.has(guardKey(t, g))));
       if (!open) {
         const failing = candidates.flatMap((t) => t.guards.filter((g) => !passed.has(guardKey(t, g))))[0];
-        throw new Refusal('ENG_RULE_REFUSED', { rule: failing?.id ?? event, reason: failing?.reason['zh-CN'] ?? '' });
+        throw new Refusal('ENG_RULE_REFUSED', { rule: failing?.id ?? event, reason: failing?.reason['zh-CN'] ?? '', reasonEn: failing?.reason['en-US'] ?? failing?.reason['zh-CN'] ?? '' });
       }
       out.push({ ...base, allowed: true });
     } catch (e) {

@@ -15,10 +15,13 @@ export interface MergedForm {
   readonly uiSchema: Readonly<Record<string, unknown>>;
 }
 
-function chain(bundle: Bundle, id: string): Form[] {
+/** Finds a form by id (a bundle's, or the workbench's published catalogue). */
+export type FormLookup = (id: string) => Form | undefined;
+
+function chain(lookup: FormLookup, id: string): Form[] {
   const out: Form[] = [];
   const seen = new Set<string>();
-  for (let f = bundle.defs.form[id]; f; f = f.extends ? bundle.defs.form[f.extends] : undefined) {
+  for (let f = lookup(id); f; f = f.extends ? lookup(f.extends) : undefined) {
     if (seen.has(f.id)) throw new RangeError(`form ${id} extends itself through ${[...seen].join(' → ')}`);
     seen.add(f.id);
     out.unshift(f);
@@ -32,7 +35,12 @@ function chain(bundle: Bundle, id: string): Form[] {
  * conditional rules (allOf/dependencies) kept, uiSchema merged with the base's field order first.
  */
 export function mergeForm(bundle: Bundle, id: string): MergedForm {
-  const forms = chain(bundle, id);
+  return mergeFormFrom((formId) => bundle.defs.form[formId], id);
+}
+
+/** `mergeForm` over any form lookup (the workbench renders with it what the server validates with). */
+export function mergeFormFrom(lookup: FormLookup, id: string): MergedForm {
+  const forms = chain(lookup, id);
   const properties: Record<string, unknown> = {};
   const required: string[] = [];
   const allOf: unknown[] = [];

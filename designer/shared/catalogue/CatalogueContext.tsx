@@ -16,8 +16,8 @@ export interface FlowNames {
   entity?: string;
   nodes: Record<string, { name: string; nameEn?: string }>;
   initial?: string;
-  /** node → the buttons with a transition from it, in definition order. */
-  buttons?: Record<string, string[]>;
+  /** The flow's transitions by button (`from` may hold "*": every node that is not final; no `to`: the node stays). */
+  transitions?: { from: string[]; button: string; to?: string }[];
 }
 
 /** GET /api/workbench/catalogue: the published definitions the screens are generated from. */

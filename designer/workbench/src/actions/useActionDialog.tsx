@@ -1,11 +1,20 @@
 import type CoreForm from '@rjsf/core';
-import { App, Form, Input, Modal } from 'antd';
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { Alert, App, Form, Modal, Space } from 'antd';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, ApiError } from '../../../shared/api/client';
 import { useCatalogue } from '../../../shared/catalogue/CatalogueContext';
 import { localName, useI18n } from '../../../shared/i18n';
 import { SchemaForm } from '../forms/SchemaForm';
+import type { TicketDetail } from '../ticket/types';
+import { dialogHints } from './applicationLimits';
+import { actionBody } from './buildRequest';
+import { dialogSchema } from './dialogSchema';
+import { branchErrorFilter } from './dialogErrors';
+import { OpinionBox } from './OpinionBox';
+import { LowerCenterPicker, SameLevelDepartmentPicker } from './widgets/OrgSelects';
 import './texts';
+import './actionDialog.css';
+import '../ticket/texts';
 
 export interface ActionTarget {
   kind: 'task' | 'application';
@@ -19,6 +28,8 @@ export interface ActionRequest {
   target?: ActionTarget;
   /** The ticket version the user saw (optimistic check); omitted for batch presses. */
   version?: number;
+  /** The detail the press came from: limits, deadlines and what an application asks for are shown from it. */
+  detail?: TicketDetail;
 }
 
 interface Pending {
@@ -26,10 +37,13 @@ interface Pending {
   resolve(done: boolean): void;
 }
 
+const dialogWidgets = { lowerCenterPicker: LowerCenterPicker, sameLevelDepartmentPicker: SameLevelDepartmentPicker };
+
 /**
- * The dialog a button type defines (DEF-8 `dialog`: opinion rule and label, JSON Schema payload),
- * generated for any button; for several requests (batch buttons) the same answer goes to each.
- * `run` resolves true when at least one action went through.
+ * The dialog a button type defines (DEF-10 `dialog`: opinion rule and label, JSON Schema payload,
+ * confirmation), generated for any button; for several requests (batch buttons) the same answer goes
+ * to each. `run` resolves true when at least one action went through, or when the ticket turned out
+ * to be stale (the caller reloads either way).
  */
 export function useActionDialog(): { run(requests: ActionRequest | ActionRequest[]): Promise<boolean>; element: ReactNode } {
   const catalogue = useCatalogue();
@@ -47,11 +61,15 @@ export function useActionDialog(): { run(requests: ActionRequest | ActionRequest
     setPending({ requests: Array.isArray(requests) ? requests : [requests], resolve });
   }), [form]);
 
-  const button = pending ? catalogue.button(pending.requests[0]!.button) : undefined;
+  const first = pending?.requests[0];
+  const button = first ? catalogue.button(first.button) : undefined;
   const dialog = button?.dialog;
   const opinionRule = dialog?.opinion ?? 'optional';
-  const opinionLabel = (lang === 'en-US' ? undefined : dialog?.opinionLabel) ?? t('opinion');
+  const opinionLabel = (lang === 'en-US' ? dialog?.opinionLabelEn : dialog?.opinionLabel) ?? t('opinion');
   const name = button ? localName(button, lang) : '';
+  const prepared = useMemo(() => (dialog?.schema ? dialogSchema(dialog.schema, dialog.uiSchema, catalogue, lang) : null), [dialog, catalogue, lang]);
+  const hints = pending?.requests.length === 1 && first ? dialogHints(catalogue, first.detail, first.button, first.target, t, lang) : [];
+  const confirm = lang === 'en-US' ? dialog?.confirmEn ?? dialog?.confirm : dialog?.confirm;
 
   const close = (done: boolean) => {
     pending?.resolve(done);
@@ -60,30 +78,34 @@ export function useActionDialog(): { run(requests: ActionRequest | ActionRequest
 
   const submit = async () => {
     if (!pending) return;
-    const { opinion } = await form.validateFields();
-    if (dialog?.schema && schemaForm.current && !schemaForm.current.validateForm()) return;
+    // both parts show what is missing at once
+    const payloadValid = !prepared || !schemaForm.current || schemaForm.current.validateForm();
+    let opinion: string | undefined;
+    try {
+      opinion = (await form.validateFields()).opinion;
+    } catch {
+      return;
+    }
+    if (!payloadValid) return;
     setBusy(true);
     let ok = 0;
+    let stale = false;
     const failures: string[] = [];
     for (const r of pending.requests) {
       try {
-        await api.post(`/api/tickets/${r.ticketId}/actions`, {
-          button: r.button,
-          ...(r.target ? { target: r.target } : {}),
-          ...(opinion ? { opinion } : {}),
-          ...(dialog?.schema ? { payload } : {}),
-          ...(r.version ? { version: r.version } : {}),
-        });
+        await api.post(`/api/tickets/${encodeURIComponent(r.ticketId)}/actions`, actionBody(r, opinion, prepared ? payload : undefined));
         ok++;
       } catch (e) {
+        if (e instanceof ApiError && e.code === 'TG_ERR_STALE_VERSION') stale = true;
         failures.push(e instanceof ApiError ? e.localized(lang) : String(e));
       }
     }
     setBusy(false);
     if (pending.requests.length > 1) message.info(t('batchDone', { name, ok, failed: failures.length }));
     else if (ok) message.success(t('done', { name }));
+    else if (stale) message.warning(t('stale'));
     else message.error(t('failed', { name, message: failures[0] }));
-    if (ok || pending.requests.length > 1) close(ok > 0);
+    if (ok || stale || pending.requests.length > 1) close(ok > 0 || stale);
   };
 
   const element = (
@@ -95,21 +117,33 @@ export function useActionDialog(): { run(requests: ActionRequest | ActionRequest
       confirmLoading={busy}
       okText={t('common:ok')}
       cancelText={t('common:cancel')}
+      okButtonProps={{ 'data-testid': 'action-ok' } as Record<`data-${string}`, string>}
       destroyOnHidden
-      width={dialog?.schema ? 640 : 520}
+      width={prepared ? 640 : 520}
       data-testid="action-dialog"
+      className="tg-action-dialog"
+      style={{ top: 40 }}
     >
-      {dialog?.schema && (
-        <SchemaForm ref={schemaForm} schema={dialog.schema as Record<string, unknown>} uiSchema={dialog.uiSchema as Record<string, unknown> | undefined}
-          formData={payload} onChange={setPayload} hideSubmit idPrefix="action" />
-      )}
-      {opinionRule !== 'none' && (
-        <Form form={form} layout="vertical">
-          <Form.Item name="opinion" label={opinionLabel} rules={opinionRule === 'required' ? [{ required: true, whitespace: true, message: t('opinionRequired', { label: opinionLabel }) }] : []}>
-            <Input.TextArea rows={3} maxLength={2000} showCount id="action-opinion" />
-          </Form.Item>
-        </Form>
-      )}
+      <div data-testid="action-dialog-body" data-button={first?.button}>
+        {(confirm || hints.length > 0 || (pending?.requests.length ?? 0) > 1) && (
+          <Space orientation="vertical" style={{ width: '100%', marginBottom: 12 }} size={6}>
+            {confirm && <Alert type="warning" showIcon title={confirm} />}
+            {(pending?.requests.length ?? 0) > 1 && <Alert type="info" showIcon title={t('batchCount', { count: pending?.requests.length })} />}
+            {hints.map((h) => <Alert key={h.testId} type={h.type} showIcon title={h.text} data-testid={h.testId} />)}
+          </Space>
+        )}
+        {prepared && (
+          <SchemaForm ref={schemaForm} schema={prepared.schema} uiSchema={prepared.uiSchema} extraWidgets={dialogWidgets} transformErrors={branchErrorFilter(prepared.schema)}
+            formData={payload} onChange={setPayload} hideSubmit idPrefix="action" />
+        )}
+        {opinionRule !== 'none' && (
+          <Form form={form} layout="vertical">
+            <Form.Item name="opinion" label={opinionLabel} rules={opinionRule === 'required' ? [{ required: true, whitespace: true, message: t('opinionRequired', { label: opinionLabel }) }] : []}>
+              <OpinionBox id="action-opinion" />
+            </Form.Item>
+          </Form>
+        )}
+      </div>
     </Modal>
   );
   return { run, element };

@@ -1,17 +1,23 @@
 import Form from '@rjsf/antd';
 import type { IChangeEvent } from '@rjsf/core';
 import type CoreForm from '@rjsf/core';
-import type { RegistryWidgetsType, RJSFSchema, UiSchema } from '@rjsf/utils';
+import type { ErrorSchema, ErrorTransformer, RegistryFieldsType, RegistryWidgetsType, RJSFSchema, UiSchema } from '@rjsf/utils';
 import { customizeValidator } from '@rjsf/validator-ajv8';
 import localizeZh from 'ajv-i18n/localize/zh';
 import { forwardRef, useMemo } from 'react';
 import { useI18n } from '../../../shared/i18n';
 import { CUSTOM_FORMATS, prepareSchema } from './prepareSchema';
+import { AttachmentsField } from './widgets/AttachmentsField';
+import { DateTimeWidget } from './widgets/DateTimeWidget';
 import { DepartmentPicker } from './widgets/DepartmentPicker';
+import { GridPicker } from './widgets/GridPicker';
+import { ItemPicker } from './widgets/ItemPicker';
+import { MapPointField } from './widgets/MapPointField';
+import { RegionPicker } from './widgets/RegionPicker';
 import { UserPicker } from './widgets/UserPicker';
 
 const customFormats = Object.fromEntries(CUSTOM_FORMATS.map((f) => [f, () => true]));
-const validators = {
+export const validators = {
   'zh-CN': customizeValidator({ customFormats }, localizeZh),
   'en-US': customizeValidator({ customFormats }),
 };
@@ -20,6 +26,16 @@ const validators = {
 export const widgets: RegistryWidgetsType = {
   departmentPicker: DepartmentPicker,
   userPicker: UserPicker,
+  gridPicker: GridPicker,
+  itemPicker: ItemPicker,
+  regionPicker: RegionPicker,
+  datetime: DateTimeWidget,
+};
+
+/** Fields the definitions name (`ui:field`): uploads and the map point. */
+export const fields: RegistryFieldsType = {
+  attachments: AttachmentsField as never,
+  mapPoint: MapPointField as never,
 };
 
 export interface SchemaFormProps {
@@ -31,10 +47,16 @@ export interface SchemaFormProps {
   /** Extra widgets for this form (registration adds grid, item, attachment pickers). */
   extraWidgets?: RegistryWidgetsType;
   fields?: Record<string, unknown>;
+  /** Errors from elsewhere (the server's refusal), shown at their fields. */
+  extraErrors?: ErrorSchema;
+  /** What widgets may read beside their value (registration: the domain, the picked region). */
+  formContext?: Record<string, unknown>;
   disabled?: boolean;
   /** Hide RJSF's own submit button (dialogs submit through their OK button and the ref). */
   hideSubmit?: boolean;
   idPrefix?: string;
+  /** Drops or rewrites validation errors before they show (e.g. a dialog's dependency branches). */
+  transformErrors?: ErrorTransformer;
 }
 
 /** A form generated from a definition's JSON Schema (RJSF, antd theme), in the UI language. */
@@ -54,9 +76,12 @@ export const SchemaForm = forwardRef<CoreForm, SchemaFormProps>(function SchemaF
       formData={props.formData}
       validator={validators[lang]}
       widgets={{ ...widgets, ...props.extraWidgets }}
-      fields={props.fields as never}
+      fields={{ ...fields, ...(props.fields as RegistryFieldsType | undefined) }}
+      extraErrors={props.extraErrors}
+      formContext={props.formContext}
       disabled={props.disabled}
       showErrorList={false}
+      {...(props.transformErrors ? { transformErrors: props.transformErrors } : {})}
       liveValidate={false}
       noHtml5Validate
       onChange={(e: IChangeEvent) => props.onChange?.(e.formData as Record<string, unknown>)}

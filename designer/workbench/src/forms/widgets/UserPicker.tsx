@@ -3,7 +3,7 @@ import { Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../../../shared/api/client';
 
-interface UserRow { id: string; name: string; login: string; department: string; roles: string[] }
+interface UserRow { id: string; name: string; login: string; department: string; departmentName?: string; roles: string[] }
 
 /**
  * Users within the reader's data scope, searchable; `ui:options.role` narrows to a role
@@ -17,8 +17,9 @@ export function UserPicker(props: WidgetProps) {
   useEffect(() => {
     let alive = true;
     const timer = setTimeout(() => {
-      void api.get<{ rows: UserRow[] }>('/api/org/users', { role, q: q || undefined, pageSize: 50, enabled: 'true' })
-        .then((r) => alive && setUsers(r.rows), () => alive && setUsers([]));
+      // GET /api/org/users pages its answer as { total, page, pageSize, items }
+      void api.get<{ items?: UserRow[] }>('/api/org/users', { role, q: q || undefined, pageSize: 50, enabled: 'true' })
+        .then((r) => alive && setUsers(r.items ?? []), () => alive && setUsers([]));
     }, 200);
     return () => { alive = false; clearTimeout(timer); };
   }, [role, q]);
@@ -35,7 +36,7 @@ export function UserPicker(props: WidgetProps) {
       onChange={(v) => onChange(v ?? undefined)}
       disabled={disabled || readonly}
       placeholder={placeholder || undefined}
-      options={users.map((u) => ({ value: u.id, label: `${u.name}（${u.login}）` }))}
+      options={users.map((u) => ({ value: u.id, label: `${u.name}（${u.departmentName ?? u.login}）` }))}
     />
   );
 }

@@ -1,0 +1,24 @@
+import type { OrgDepartment } from '../../../../shared/catalogue/CatalogueContext';
+
+/** Whether department `id` is `root` or lies below it. */
+export function isWithin(departments: readonly OrgDepartment[], id: string, root: string): boolean {
+  const byId = new Map(departments.map((d) => [d.id, d]));
+  const seen = new Set<string>();
+  for (let d = byId.get(id); d && !seen.has(d.id); d = d.parent ? byId.get(d.parent) : undefined) {
+    if (d.id === root) return true;
+    seen.add(d.id);
+  }
+  return false;
+}
+
+/** Regions with a code at and below a center (行政区划 shown by center level), outermost first. */
+export function regionsOf(departments: readonly OrgDepartment[], center: string | null | undefined): OrgDepartment[] {
+  return departments.filter((d) => d.kind === 'region' && d.regionCode && (!center || isWithin(departments, d.id, center)));
+}
+
+export interface GridOption { id: string; name: string; community: string }
+
+/** The grids of communities at or below `root` (the user's center, or the chosen region). */
+export function gridsWithin(departments: readonly OrgDepartment[], grids: readonly GridOption[], root: string | null | undefined): GridOption[] {
+  return root ? grids.filter((g) => isWithin(departments, g.community, root)) : [...grids];
+}

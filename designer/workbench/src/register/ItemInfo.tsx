@@ -1,0 +1,46 @@
+import { Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import type { Item } from '../../../../definitions/schemas/catalogue';
+import { useCatalogue } from '../../../shared/catalogue/CatalogueContext';
+import { localName, useI18n } from '../../../shared/i18n';
+import { directoryPath } from '../forms/widgets/itemTree';
+import './texts';
+
+interface Props {
+  item: Item | undefined;
+  suggested: { item: string; name: string }[];
+  onUse(item: string): void;
+}
+
+/** 事项信息 beside the form: the picked item's handling standard, description and legal basis; else suggested items. */
+export function ItemInfo({ item, suggested, onUse }: Props) {
+  const { t, lang } = useI18n('register');
+  const { directories } = useCatalogue();
+  return (
+    <Card size="small" title={t('itemInfo')} data-testid="item-info">
+      {item ? (
+        <Descriptions column={1} size="small" layout="vertical" colon={false}
+          items={[
+            { key: 'name', label: localName(item, lang), children: <Space wrap size={4}>{directoryPath(directories, item).map((d) => <Tag key={d}>{d}</Tag>)}<Typography.Text type="secondary">{t('code')} {item.code}</Typography.Text></Space> },
+            ...(item.handlingStandard ? [{ key: 'std', label: t('handlingStandard'), children: <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }} data-testid="handling-standard">{item.handlingStandard}</Typography.Paragraph> }] : []),
+            ...(item.description ? [{ key: 'desc', label: t('description'), children: <Typography.Paragraph style={{ marginBottom: 0 }} ellipsis={{ rows: 3, expandable: true }}>{item.description}</Typography.Paragraph> }] : []),
+            ...(item.legalBasis ? [{ key: 'law', label: t('legalBasis'), children: <Typography.Paragraph style={{ marginBottom: 0 }} ellipsis={{ rows: 3, expandable: true }}>{item.legalBasis}</Typography.Paragraph> }] : []),
+          ]} />
+      ) : (
+        <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+          <Typography.Text type="secondary">{t('pickItemHint')}</Typography.Text>
+          {suggested.length > 0 && (
+            <div data-testid="suggested-items">
+              <Typography.Text strong>{t('suggestedItems')}</Typography.Text>
+              {suggested.slice(0, 3).map((s) => (
+                <div key={s.item} style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 4 }}>
+                  <Typography.Text>{s.name}</Typography.Text>
+                  <Button size="small" type="link" onClick={() => onUse(s.item)}>{t('useItem')}</Button>
+                </div>
+              ))}
+            </div>
+          )}
+        </Space>
+      )}
+    </Card>
+  );
+}
