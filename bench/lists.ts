@@ -12,10 +12,12 @@
  * the generated query, rows, masking, serialisation) for four tabs as their users see them, beside
  * the equivalent hand-written SQL (count + first page, the same indexes) run straight on the
  * driver, with the ratio (goal ≤ 2×), and the query plans of the runtime's SQL.
- * `npm run bench`; BENCH_LIST_TICKETS, BENCH_LIST_ROUNDS, BENCH_LIST_MARIADB_URL change it.
+ * `npm run bench`; BENCH_LIST_TICKETS, BENCH_LIST_ROUNDS, BENCH_LIST_MARIADB_URL change it; BENCH_PROFILE=<dir>
+ * writes a CPU profile of each tab's runtime requests there.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Knex } from '@mikro-orm/knex';
@@ -33,6 +35,8 @@ const TICKETS = Number(process.env.BENCH_LIST_TICKETS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_LIST_ROUNDS ?? 40);
 const WARMUP = 5;
 const MARIADB = process.env.BENCH_LIST_MARIADB_URL ?? 'mysql://root@127.0.0.1:3306/tongguan_bench_lists';
+/** A directory for the CPU profile of each tab's runtime requests (`<database> <view> <tab>.cpuprofile`). */
+const PROFILE = process.env.BENCH_PROFILE;
 /** Tickets written per transaction, and rows per insert statement. */
 const CHUNK = 2_000;
 const ROWS_PER_INSERT = 500;
@@ -346,6 +350,21 @@ async function timed(rounds: number, work: () => Promise<unknown>): Promise<{ p5
   return { p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), n: ms.length };
 }
 
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  if (!PROFILE) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    await writeFile(join(PROFILE, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 async function measure(label: string, app: App): Promise<void> {
   const cb = await app.services.bundles.currentCompiled();
   // statistics as MariaDB keeps them anyway (SQLite keeps none unless asked: left as the runtime leaves it)
@@ -371,7 +390,7 @@ async function measure(label: string, app: App): Promise<void> {
       throw new Error(`${c.label}: the hand-written SQL finds ${count!.n} (${rows.length} on the page), the runtime ${page.total} (${page.rows.length})`);
     }
     const plans = await Promise.all(runtimeStatements(app, cb, c).map((q) => plan(app, q.sql, q.bindings)));
-    const runtime = await timed(ROUNDS, request);
+    const runtime = await profiled(`${label} ${c.view} ${c.tab}`, () => timed(ROUNDS, request));
     const sql = await timed(ROUNDS, direct);
     console.log(`  ${c.label}: ${page.total} rows; runtime p50 ${runtime.p50.toFixed(1)} ms p95 ${runtime.p95.toFixed(1)} ms; `
       + `hand SQL p50 ${sql.p50.toFixed(1)} ms p95 ${sql.p95.toFixed(1)} ms; ratio p50 ${(runtime.p50 / sql.p50).toFixed(2)}× p95 ${(runtime.p95 / sql.p95).toFixed(2)}× (goal ≤ 2×)`

@@ -27,6 +27,29 @@ interface MariaDbConnection {
   query(options: { sql: string }, values: unknown[], callback: (error: Error | null, result: unknown) => void): void;
 }
 
+const DIRECT = Symbol('direct transaction');
+
+interface DirectState {
+  readonly dialect: string;
+  readonly connection: unknown;
+  /** Set once the transaction committed or rolled back: a statement after it is an error. */
+  done: boolean;
+  /** MariaDB's BEGIN, sent but not yet answered: the first statement goes out behind it (pipelined). */
+  begun?: Promise<unknown> | undefined;
+}
+
+/**
+ * A transaction from `transaction` below. It is called like a knex transaction, `trx('table')…`,
+ * for the query builder (each builder runs on the transaction's connection), so code written
+ * against Knex.Transaction runs in it unchanged; directSql's functions use the connection directly.
+ * `trx(table)` builders and `trx.raw` are bound to it; nothing else of knex's transaction API is there.
+ */
+export type DirectTransaction = Knex.Transaction & { readonly [DIRECT]: DirectState };
+
+function directState(q: Q): DirectState | undefined {
+  return (q as unknown as { [DIRECT]?: DirectState })[DIRECT];
+}
+
 interface ClientLike {
   readonly dialect: string;
   acquireConnection(): Promise<unknown>;
@@ -45,26 +68,88 @@ function mariadbValue(value: unknown): unknown {
   return value === undefined ? null : value;
 }
 
+function onConnection<T>(dialect: string, connection: unknown, sql: string, params: readonly unknown[], read: boolean): T | Promise<T> {
+  if (dialect === 'sqlite3') {
+    const statement = (connection as SqliteConnection).prepare(sql);
+    const values = params.map(sqliteValue);
+    return (read || statement.reader ? statement.all(values) : statement.run(values).changes) as T;
+  }
+  return new Promise<T>((resolve, reject) => {
+    (connection as MariaDbConnection).query({ sql }, params.map(mariadbValue), (error, result) => {
+      if (error) reject(error);
+      else resolve((read ? result : (result as { affectedRows: number }).affectedRows) as T);
+    });
+  });
+}
+
 async function run<T>(q: Q, sql: string, params: readonly unknown[], read: boolean): Promise<T> {
+  const direct = directState(q);
+  if (direct) {
+    if (direct.done) throw new Error(`Transaction query already complete: ${sql}`);
+    const result = onConnection<T>(direct.dialect, direct.connection, sql, params, read);
+    if (direct.begun) {
+      const begun = direct.begun;
+      direct.begun = undefined;
+      try {
+        await begun;
+      } catch (e) {
+        void Promise.resolve(result).catch(() => undefined);
+        throw e;
+      }
+    }
+    return result;
+  }
   const trx = q as Partial<Knex.Transaction>;
   if (trx.isTransaction && trx.isCompleted?.()) throw new Error(`Transaction query already complete: ${sql}`);
   const client = (q as unknown as { client: ClientLike }).client;
   const connection = await client.acquireConnection();
   try {
-    if (client.dialect === 'sqlite3') {
-      const statement = (connection as SqliteConnection).prepare(sql);
-      const values = params.map(sqliteValue);
-      return (read || statement.reader ? statement.all(values) : statement.run(values).changes) as T;
-    }
-    return await new Promise<T>((resolve, reject) => {
-      (connection as MariaDbConnection).query({ sql }, params.map(mariadbValue), (error, result) => {
-        if (error) reject(error);
-        else resolve((read ? result : (result as { affectedRows: number }).affectedRows) as T);
-      });
-    });
+    return await onConnection<T>(client.dialect, connection, sql, params, read);
   } finally {
     await client.releaseConnection(connection);
   }
+}
+
+/**
+ * Runs `work` in one transaction on one connection of knex's pool, with BEGIN and COMMIT (or
+ * ROLLBACK when it throws) sent straight to the driver: knex.transaction builds a knex instance,
+ * an event emitter and several promise layers per transaction, which cost the action path about as
+ * much CPU as the statements inside it.
+ */
+export async function transaction<T>(knex: Knex, work: (trx: DirectTransaction) => Promise<T>): Promise<T> {
+  const client = (knex as unknown as { client: ClientLike }).client;
+  const connection = await client.acquireConnection();
+  const state: DirectState = { dialect: client.dialect, connection, done: false };
+  // a raw statement run on its own goes to this connection too (knex's runner reads the builder's
+  // _connection, as QueryBuilder.connection() sets it): from the pool it would wait for this very one
+  const raw = (...args: Parameters<Knex['raw']>) => Object.assign(knex.raw(...args), { _connection: connection });
+  const trx = Object.assign((table: string) => knex(table).connection(connection), {
+    [DIRECT]: state, client, isTransaction: true, isCompleted: () => state.done, raw,
+  }) as unknown as DirectTransaction;
+  try {
+    if (state.dialect === 'sqlite3') onConnection(state.dialect, connection, 'begin', [], false);
+    else state.begun = onConnection(state.dialect, connection, 'start transaction', [], false) as Promise<unknown>;
+    let result: T;
+    try {
+      result = await work(trx);
+      if (state.begun) await state.begun; // a transaction that sent nothing still answers for its BEGIN
+    } catch (e) {
+      state.done = true;
+      await Promise.resolve(state.begun).catch(() => undefined);
+      await onConnection(state.dialect, connection, 'rollback', [], false);
+      throw e;
+    }
+    state.done = true;
+    await onConnection(state.dialect, connection, 'commit', [], false);
+    return result;
+  } finally {
+    await client.releaseConnection(connection);
+  }
+}
+
+/** The database behind a query target: 'sqlite3' or 'mysql' (knex's names). */
+export function dialectOf(q: Q): string {
+  return directState(q)?.dialect ?? (q as unknown as { client: ClientLike }).client.dialect;
 }
 
 /** The rows of a select. */

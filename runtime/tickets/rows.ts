@@ -5,33 +5,46 @@ export function parseJson<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
-export function ticketRow(t: TicketState, now: number) {
+/** A ticket's indexed columns (ticketRow without the JSON of its state, for comparing rows). */
+export function ticketColumns(t: TicketState, now: number) {
   return {
     id: t.id, number: t.number, domain: t.domain, item: t.item, flow: t.flow, node: t.node, center: t.center,
     assignee: t.assignee ?? null, grid: t.grid ?? null, grid_worker: t.gridWorker ?? null, channel: t.channel,
     difficult: t.difficult, returned: t.returned, merged_into: t.mergedInto ?? null, registered_by: t.registeredBy,
     title: t.title.slice(0, 200), reported_at: t.reportedAt, registered_at: t.registeredAt, updated_at: now,
-    bundle_hash: t.bundleHash, state: JSON.stringify(t), version: t.version,
+    bundle_hash: t.bundleHash, version: t.version,
+  };
+}
+
+export function ticketRow(t: TicketState, now: number) {
+  return { ...ticketColumns(t, now), state: JSON.stringify(t) };
+}
+
+export function taskColumns(t: TaskState) {
+  return {
+    id: t.id, ticket_id: t.ticket, department: t.department, center: t.center, role: t.role, node: t.node,
+    parent: t.parent ?? null, merged_into: t.mergedInto ?? null, grid_worker: t.gridWorker ?? null, created_at: t.createdAt,
+    version: t.version,
   };
 }
 
 export function taskRow(t: TaskState) {
-  return {
-    id: t.id, ticket_id: t.ticket, department: t.department, center: t.center, role: t.role, node: t.node,
-    parent: t.parent ?? null, merged_into: t.mergedInto ?? null, grid_worker: t.gridWorker ?? null, created_at: t.createdAt,
-    state: JSON.stringify(t), version: t.version,
-  };
+  return { ...taskColumns(t), state: JSON.stringify(t) };
 }
 
 const REVIEWING = new Set(['parentReview', 'centerReview', 'upperReview']);
 
-export function applicationRow(a: ApplicationState) {
+export function applicationColumns(a: ApplicationState) {
   return {
     id: a.id, ticket_id: a.ticket, task_id: a.task, kind: a.kind, node: a.node,
     reviewer: REVIEWING.has(a.node) ? (a.chain[a.step]?.department ?? null) : null,
     applicant_department: a.applicant.department, created_at: a.createdAt, decided_at: a.decidedAt ?? null,
-    state: JSON.stringify(a), version: a.version,
+    version: a.version,
   };
+}
+
+export function applicationRow(a: ApplicationState) {
+  return { ...applicationColumns(a), state: JSON.stringify(a) };
 }
 
 export function historyRow(h: HistoryEvent) {

@@ -9,6 +9,7 @@ import type { BundleStore } from '../app/bundleStore.js';
 import { linkAttachments } from '../attachments/attachmentStore.js';
 import { recordAudit } from '../audit/audit.js';
 import type { SessionUser } from '../auth/authService.js';
+import { insertRows, transaction } from '../db/directSql.js';
 import { AppError, fromEngineError } from '../errors.js';
 import { followMain, handledByFollowMain } from '../merge/followMain.js';
 import { saveReporter } from '../reporters/reporterStore.js';
@@ -182,16 +183,21 @@ export class TicketService {
   /** A ticket's detail: its world, flow timeline, and the buttons this user sees on it and its tasks and applications. */
   async detail(user: SessionUser, ticketId: string) {
     const { cb, world, ticket, visibility } = await this.viewable(user, ticketId);
+    // the history read and the audit row go out first and the buttons are worked out while the
+    // database answers (on MariaDB on two pooled connections at once)
+    const history = loadHistory(this.knex, ticketId);
+    // DESIGN "Data safety": every read of personal data is audited, before it leaves
+    const audited = recordAudit(this.knex, { userId: user.id, action: 'ticket.read', entityKind: 'ticket', entityId: ticketId, at: this.clock(), detail: { reporter: visibility } });
+    const reads = Promise.all([history, audited]);
+    reads.catch(() => undefined); // awaited below; a failure while the buttons are worked out is not unhandled
     const actor = actorOf(user);
     const actions = {
       ticket: await availableActions(cb, world, { kind: 'ticket', id: ticketId }, actor),
       tasks: Object.fromEntries(await Promise.all(world.tasks.map(async (t) => [t.id, await availableActions(cb, world, { kind: 'task', id: t.id }, actor)] as const))),
       applications: Object.fromEntries(await Promise.all(world.applications.map(async (a) => [a.id, await availableActions(cb, world, { kind: 'application', id: a.id }, actor)] as const))),
     };
-    const history = await loadHistory(this.knex, ticketId);
-    // DESIGN "Data safety": every read of personal data is audited, before it leaves
-    await recordAudit(this.knex, { userId: user.id, action: 'ticket.read', entityKind: 'ticket', entityId: ticketId, at: this.clock(), detail: { reporter: visibility } });
-    return { ...world, ticket, reporterVisibility: visibility, history, actions };
+    const [events] = await reads;
+    return { ...world, ticket, reporterVisibility: visibility, history: events, actions };
   }
 
   /**
@@ -227,9 +233,9 @@ export class TicketService {
     const earlier = await replay();
     if (earlier) return earlier;
     try {
-      const committed = await this.knex.transaction(async (trx) => {
+      const committed = await transaction(this.knex, async (trx) => {
         const decided = await work(trx);
-        if (id) await trx('idempotency_keys').insert({ key: id, user_id: user.id, status: 200, response: JSON.stringify({ fingerprint, result: decided.result }), created_at: this.clock() });
+        if (id) await insertRows(trx, 'idempotency_keys', [{ key: id, user_id: user.id, status: 200, response: JSON.stringify({ fingerprint, result: decided.result }), created_at: this.clock() }]);
         return decided;
       });
       this.afterCommit(committed.effects);

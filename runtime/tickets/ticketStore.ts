@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from '@mikro-orm/knex';
 import type { ApplicationState, Changes, HistoryEvent, RuntimeEffect, TaskState, TicketState, TicketWorld } from '../../engine/index.js';
-import { insertRows, selectRows, updateWhere, type Q } from '../db/directSql.js';
+import { dialectOf, execute, insertRows, selectRows, updateWhere, type Q } from '../db/directSql.js';
 import { AppError } from '../errors.js';
-import { applicationRow, historyFromRow, historyRow, parseJson, taskRow, ticketRow, type HistoryRecord } from './rows.js';
+import { applicationColumns, applicationRow, historyFromRow, historyRow, parseJson, taskColumns, taskRow, ticketColumns, ticketRow, type HistoryRecord } from './rows.js';
 
 /** Part of a world read: 0 the ticket, 1 a task, 2 an application; 3 and 4 a follower's id (see loadWorldAndFollowers). */
 type WorldPart = { k: number | string; state: unknown };
@@ -64,9 +64,9 @@ type Row = { readonly id: string; readonly version: number } & Record<string, un
  * Inserts a new row (version 1) or updates it from the version before. With the row as stored
  * before (`previous`, from the state read in the same transaction), only the columns that changed
  * are set: SQLite rewrites every index whose columns an UPDATE sets, changed or not, and the
- * tickets table has six.
+ * tickets table has six. `state` and `version` always change and are not compared.
  */
-async function write(q: Q, table: string, row: Row, what: string, previous?: Row, always: readonly string[] = []): Promise<void> {
+async function write(q: Q, table: string, row: Row, what: string, previous?: Record<string, unknown>, always: readonly string[] = []): Promise<void> {
   if (row.version === 1) {
     await insertRows(q, table, [row]);
     return;
@@ -75,7 +75,7 @@ async function write(q: Q, table: string, row: Row, what: string, previous?: Row
   if (previous && previous.id === row.id && previous.version === row.version - 1) {
     set = {};
     for (const [column, value] of Object.entries(row)) {
-      if (column !== 'id' && (value !== previous[column] || always.includes(column))) set[column] = value;
+      if (column !== 'id' && (column === 'state' || column === 'version' || value !== previous[column] || always.includes(column))) set[column] = value;
     }
   }
   const updated = await updateWhere(q, table, set, { id: row.id, version: row.version - 1 });
@@ -100,19 +100,21 @@ export async function saveDecision(
   const tickets = new Map(before.map((w) => [w.ticket.id, w.ticket]));
   const tasks = new Map(before.flatMap((w) => w.tasks.map((t) => [t.id, t] as const)));
   const applications = new Map(before.flatMap((w) => w.applications.map((a) => [a.id, a] as const)));
-  const was = <T, R>(states: Map<string, T>, id: string, row: (state: T) => R) => {
+  const was = <T, R>(states: Map<string, T>, id: string, columns: (state: T) => R) => {
     const state = states.get(id);
-    return state === undefined ? undefined : row(state);
+    return state === undefined ? undefined : columns(state);
   };
-  for (const t of changes.tickets) {
-    await write(trx, 'tickets', ticketRow(t, now), 'ticket', was(tickets, t.id, (s) => ticketRow(s, now)), ['updated_at']);
-  }
-  for (const t of changes.tasks) await write(trx, 'tasks', taskRow(t), 'task', was(tasks, t.id, taskRow));
-  for (const a of changes.applications) await write(trx, 'applications', applicationRow(a), 'application', was(applications, a.id, applicationRow));
-  await insertRows(trx, 'history', history.map(historyRow));
-  await insertRows(trx, 'outbox', effects.map((e) => ({
-    id: randomUUID(), ticket_id: e.ticket, type: e.type, payload: JSON.stringify(e), created_at: now, done_at: handled(e) ? now : null, attempts: 0,
-  })));
+  // sent together: MariaDB's driver pipelines them on the connection (one round trip instead of one
+  // each), SQLite runs them in this order; the first failure rejects and the caller rolls back
+  await Promise.all([
+    ...changes.tickets.map((t) => write(trx, 'tickets', ticketRow(t, now), 'ticket', was(tickets, t.id, (s) => ticketColumns(s, now)), ['updated_at'])),
+    ...changes.tasks.map((t) => write(trx, 'tasks', taskRow(t), 'task', was(tasks, t.id, taskColumns))),
+    ...changes.applications.map((a) => write(trx, 'applications', applicationRow(a), 'application', was(applications, a.id, applicationColumns))),
+    insertRows(trx, 'history', history.map(historyRow)),
+    insertRows(trx, 'outbox', effects.map((e) => ({
+      id: randomUUID(), ticket_id: e.ticket, type: e.type, payload: JSON.stringify(e), created_at: now, done_at: handled(e) ? now : null, attempts: 0,
+    }))),
+  ]);
 }
 
 /**
@@ -129,7 +131,14 @@ export function isLockConflict(e: unknown): boolean {
  * upsert, so concurrent registrations queue on the row instead of deadlocking on its gap.
  */
 export async function nextSequence(trx: Knex.Transaction, name: string): Promise<number> {
-  await trx('sequences').insert({ name, value: 1 }).onConflict('name').merge({ value: trx.raw('?? + 1', ['sequences.value']) });
-  const row = await trx('sequences').select('value').where({ name }).first();
-  return Number(row.value);
+  if (dialectOf(trx) === 'sqlite3') {
+    const [row] = await selectRows<{ value: number }>(trx, 'insert into `sequences` (`name`, `value`) values (?, 1) on conflict (`name`) do update set `value` = `value` + 1 returning `value`', [name]);
+    return Number(row!.value);
+  }
+  // both sent at once: the driver pipelines them, the select answers after the upsert
+  const [, [row]] = await Promise.all([
+    execute(trx, 'insert into `sequences` (`name`, `value`) values (?, 1) on duplicate key update `value` = `value` + 1', [name]),
+    selectRows<{ value: number }>(trx, 'select `value` from `sequences` where `name` = ?', [name]),
+  ]);
+  return Number(row!.value);
 }

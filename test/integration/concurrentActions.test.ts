@@ -37,4 +37,12 @@ describe.each(['sqlite', 'mariadb'] as const)('concurrent actions on different t
     const pending = await app.services.knex('outbox').whereIn('ticket_id', ids).where({ type: 'splitFollowers' }).whereNull('done_at');
     expect(pending).toEqual([]);
   });
+
+  it('ACC-11 registrations at once each get their own number of the day, one after another', async () => {
+    const first = await api.register('zjg.acceptor', 'acc.toDispatch', { item: 'item.wzgg', title: '编号起点' });
+    const tickets = await Promise.all(Array.from({ length: TICKETS }, (_, i) => api.register('zjg.acceptor', 'acc.toDispatch', { item: 'item.wzgg', title: `同时登记${i}` })));
+    const sequence = (number: string) => Number(number.slice(-5));
+    const numbers = tickets.map((t) => sequence(t.number)).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: TICKETS }, (_, i) => sequence(first.number) + 1 + i));
+  });
 });
