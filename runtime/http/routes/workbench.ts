@@ -5,19 +5,6 @@ import type { Services } from '../context.js';
 
 const tags = ['workbench'];
 
-function buttonsByNode(f: Bundle['defs']['flow'][string]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  const open = f.nodes.filter((n) => !(n as { final?: boolean }).final).map((n) => n.id);
-  for (const t of f.transitions) {
-    if (!t.button) continue;
-    for (const from of t.from.includes('*') ? open : t.from) {
-      const list = (out[from] ??= []);
-      if (!list.includes(t.button)) list.push(t.button);
-    }
-  }
-  return out;
-}
-
 /** The published definitions the generated screens are built from; nothing personal, nothing the designer alone needs. */
 function catalogueOf(version: number, bundle: Bundle, org: OrgIndex) {
   const enabled = <T extends { enabled?: boolean }>(defs: Readonly<Record<string, T>>) => Object.values(defs).filter((d) => d.enabled !== false);
@@ -36,8 +23,8 @@ function catalogueOf(version: number, bundle: Bundle, org: OrgIndex) {
     flows: Object.values(defs.flow).map((f) => ({
       id: f.id, name: f.name, entity: (f as { entity?: string }).entity, initial: f.initial,
       nodes: Object.fromEntries(f.nodes.map((n) => [n.id, { name: n.name ?? n.id, nameEn: (n as { nameEn?: string }).nameEn }])),
-      // the buttons a node offers (transitions by button from it; "*" is every non-final node): registration's handling methods
-      buttons: buttonsByNode(f),
+      // transitions by button, without guards and effects: which buttons a node offers and where they lead (registration's handling methods)
+      transitions: f.transitions.filter((t) => t.button).map((t) => ({ from: t.from, button: t.button!, ...(t.to ? { to: t.to } : {}) })),
     })),
     systemParameters: Object.values(defs.systemParameter),
     roles: Object.values(defs.role).map((r) => ({ id: r.id, name: r.name, nameEn: (r as { nameEn?: string }).nameEn })),
