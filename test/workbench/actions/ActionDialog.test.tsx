@@ -1,4 +1,4 @@
-import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App as AntApp, Button } from 'antd';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,7 +10,6 @@ import { useActionDialog, type ActionRequest } from '../../../designer/workbench
 import { fakeServer, type Call } from '../lists/fakeServer';
 import { catalogue, handlingDetail } from '../ticket/fixtures';
 
-configure({ asyncUtilTimeout: 8000 });
 
 const me = {
   user: { id: 'zjg.cgj.handler', login: 'zjg.cgj.handler', name: '处理员', department: 'zjg.cgj', roles: ['handler'] },

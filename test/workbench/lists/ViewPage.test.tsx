@@ -1,4 +1,4 @@
-import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,7 +11,6 @@ import { catalogue, listView, ticketRow } from './fixtures';
 import { fakeServer, type Call } from './fakeServer';
 
 // antd's first render in happy-dom is slow
-configure({ asyncUtilTimeout: 8000 });
 
 const DSP = 'view.dsp.dispatch';
 const LIST = (tab: string) => `/api/views/${DSP}/tabs/${tab}`;

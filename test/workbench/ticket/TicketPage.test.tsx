@@ -1,4 +1,4 @@
-import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,7 +11,6 @@ import type { TicketDetail } from '../../../designer/workbench/src/ticket/types'
 import { fakeServer } from '../lists/fakeServer';
 import { catalogue, handlingDetail } from './fixtures';
 
-configure({ asyncUtilTimeout: 8000 });
 
 const me = {
   user: { id: 'zjg.sthj.handler', login: 'zjg.sthj.handler', name: '处理员', department: 'zjg.sthj', roles: ['handler'] },
