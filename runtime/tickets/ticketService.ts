@@ -87,19 +87,27 @@ export interface ViewableTicket {
 }
 
 /**
- * X-3: whether a user may read a ticket: center staff see their centers' tickets; a department sees
+ * X-3: whether a user may read a ticket: center staff see the tickets their center held and those held
+ * by a center below it (reading is not acting: the engine decides buttons); a department sees
  * tickets it has tasks, CCs or reviews on; grid workers their own. Undefined when not; otherwise
  * whether the user is center staff (who see the reporter) and the user's center.
  */
 export function ticketAccess(cb: CompiledBundle, world: TicketWorld, user: SessionUser): { staff: boolean; center?: string } | undefined {
   const center = centerOf(cb.org, user.department)?.id;
   const staff = center !== undefined && user.department === center;
-  const involved = (staff && world.ticket.trail.some((f) => f.center === center)) ||
+  const below = (c: string) => c !== center && isWithinCenter(cb, center!, c);
+  const involved = (staff && (world.ticket.trail.some((f) => f.center === center) || below(world.ticket.center))) ||
     world.tasks.some((t) => t.department === user.department) || world.ticket.dispatch?.cc.includes(user.department) ||
     world.ticket.gridWorker === user.id || world.tasks.some((t) => t.gridWorker === user.id) ||
     world.applications.some((a) => a.chain.some((s) => s.department === user.department || (staff && s.department === center)));
   if (!involved) return undefined;
   return { staff, ...(center !== undefined ? { center } : {}) };
+}
+
+/** Whether `inner` is `outer` or a center below it. */
+function isWithinCenter(cb: CompiledBundle, outer: string, inner: string): boolean {
+  for (let c: string | undefined = inner; c; c = cb.org.upperCenterOf.get(c)) if (c === outer) return true;
+  return false;
 }
 
 /** Registration and actions: one engine decision, written in one transaction (DESIGN principle 4). */

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../support/useTestApp.js';
+import { useTestApp } from './support/useTestApp.js';
 
-/**
- * PENDING (runtime/tickets/ticketService.ts `ticketAccess`): SPEC X-3 "a center sees its own and its
- * lower centers' tickets". Today the detail is readable only by centers on the ticket's trail, while
- * 分拨查询 (scope centerTree) lists the lower centers' tickets: the upper center sees a row it cannot open.
- * Rename to .test.ts once ticketAccess also admits center staff of a center above the holding center.
- */
+/** SPEC X-3 "a center sees its own and its lower centers' tickets": what 分拨查询 lists, the detail opens. */
 describe.each(['sqlite', 'mariadb'] as const)('X-3 upper centers read their lower centers\' tickets on %s', (dialect) => {
   const { api } = useTestApp(dialect);
 
