@@ -15,6 +15,8 @@ import { orgRoutes } from './routes/org.js';
 import { poolRoutes } from './routes/pools.js';
 import { recommendationRoutes } from './routes/recommendations.js';
 import { reporterRoutes } from './routes/reporters.js';
+import { studioRoutes } from './routes/studio.js';
+import { studioToolRoutes } from './routes/studioTools.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { viewRoutes } from './routes/views.js';
 import { webRoutes } from './routes/web.js';
@@ -43,6 +45,8 @@ export async function buildServer(services: Services, options: { logger?: boolea
   await orgRoutes(app, services);
   await viewRoutes(app, services);
   await definitionRoutes(app, services);
+  await studioRoutes(app, services);
+  await studioToolRoutes(app, services);
   await poolRoutes(app, services);
   await mergeRoutes(app, services);
   await attachmentRoutes(app, services);

@@ -1,0 +1,71 @@
+import { registerTexts } from '../../../shared/i18n';
+
+/** Texts of the studio tools (namespace `studioTools`). */
+registerTexts('studioTools', {
+  'zh-CN': {
+    menu: { group: '工具', import: '事项导入', calculator: '时限试算', rules: '规则测试' },
+    source: { label: '定义来源', draft: '草稿', published: '已发布版本', version: '已发布 V{{version}}', draftHint: '使用草稿中的定义（未发布的修改也生效）' },
+    import: {
+      title: '事项目录与清单导入', template: '下载导入模板', pick: '选择文件', check: '校验（不导入）', run: '导入', file: '文件',
+      hint: '按模板填写“事项目录”“事项清单”两个工作表后上传。先校验，全部行通过后才能导入；导入写入草稿，需检查并发布后生效。有任何一行错误时不导入任何数据。',
+      noFile: '请选择 .xlsx 文件', checking: '正在校验…', ok: '校验通过：新增 {{create}}、修改 {{update}}、不变 {{unchanged}}，可以导入',
+      failed: '{{rows}} 行有错误（共 {{count}} 处），未导入任何数据', imported: '已导入：新增 {{create}}、修改 {{update}}、不变 {{unchanged}}（已写入草稿，发布后生效）',
+      sheet: '工作表', row: '行', column: '列', field: '字段', value: '填写内容', message: '问题', code: '代码',
+      kind: '类别', id: '标识', name: '名称', codeCol: '编码', action: '处理', create: '新增', update: '修改', unchanged: '不变',
+      sheets: { directories: '事项目录', items: '事项清单' },
+      catalogueDirectory: '事项目录', item: '事项清单', errorsTitle: '错误明细', planTitle: '导入内容', goPublish: '去检查与发布', empty: '上传文件后在此显示校验结果',
+    },
+    calc: {
+      title: '时限试算', limit: '时限', adhoc: '临时时限', pickLimit: '选择时限', amount: '时长', unit: '单位', calendar: '工作日设置', attendance: '考勤方案',
+      start: '开始时间', urgency: '紧急程度', pauses: '挂账（暂停计时）', addPause: '添加挂账', from: '挂账开始', to: '取消挂账', calculate: '试算',
+      dueAt: '到期时间', warnAt: '预警时间', projected: '（预计，挂账中）', explanation: '计算过程', summary: '{{start}} 开始、{{limit}}、紧急程度“{{urgency}}”：{{due}} 到期',
+      empty: '选择时限和开始时间后试算', modeLimit: '已配置时限', modeAdhoc: '临时时限', open: '未取消',
+    },
+    units: { workDay: '工作日', workHour: '工作小时', naturalDay: '自然日', naturalHour: '自然小时' },
+    urgency: { normal: '一般', urgent: '紧急', veryUrgent: '非常紧急' },
+    rules: {
+      title: '规则测试', item: '事项', center: '所在中心', grid: '网格', urgency: '紧急程度', difficult: '疑难事件', channel: '上报方式', fields: '表单字段（JSON）',
+      run: '测试', dispatch: '自动分拨结果', trace: '规则轨迹', mode: '分拨方式', target: '去向', main: '主办部门', assists: '协办部门', departments: '处置部门',
+      subDispatch: '下级部门配置', handling: '协办方式', buttons: '各角色可见按钮', node: '节点', entity: '对象', ticket: '工单', task: '任务单',
+      hidden: '显示被规则隐藏的按钮', noButtons: '—', demoUser: '演示用户：{{name}}（{{login}}）', noUser: '没有该角色的演示用户', fieldsInvalid: '表单字段须为 JSON 对象',
+      empty: '选择事项和中心后测试', noTasks: '该流程不产生部门任务单', noDepartments: '该中心的分拨配置不交办部门，因此没有任务单节点', gridAuto: '默认取中心辖区内第一个网格',
+      taskRole: { main: '主办', assist: '协办', multi: '多部门' },
+      applicationKind: { assist: '协办申请', extension: '延期申请', suspension: '挂账申请', transfer: '转派申请', return: '退回申请', result: '办结审核' },
+      modes: { departments: '交办部门', lowerCenter: '交办下级中心', upperCenter: '交办上级中心', none: '人工分拨（无自动分拨）' },
+    },
+    yes: '是', no: '否',
+  },
+  'en-US': {
+    menu: { group: 'Tools', import: 'Catalogue import', calculator: 'Time-limit calculator', rules: 'Rule tester' },
+    source: { label: 'Definitions', draft: 'Drafts', published: 'Published', version: 'Published V{{version}}', draftHint: 'Use the drafts (unpublished changes count)' },
+    import: {
+      title: 'Import directories and items', template: 'Download template', pick: 'Choose file', check: 'Check (no import)', run: 'Import', file: 'File',
+      hint: 'Fill in the Directories (事项目录) and Items (事项清单) sheets of the template and upload it. Check first; the import runs only when every row passes and writes the drafts (lint and publish to put them live). With any bad row nothing is imported.',
+      noFile: 'Choose an .xlsx file', checking: 'Checking…', ok: 'All rows pass: {{create}} new, {{update}} changed, {{unchanged}} unchanged; ready to import',
+      failed: 'Rows with errors: {{rows}} ({{count}} problems in all); nothing was imported', imported: 'Imported: {{create}} new, {{update}} changed, {{unchanged}} unchanged (written to the drafts; publish to put them live)',
+      sheet: 'Sheet', row: 'Row', column: 'Column', field: 'Field', value: 'Value', message: 'Problem', code: 'Code',
+      kind: 'Kind', id: 'Id', name: 'Name', codeCol: 'Code', action: 'Action', create: 'New', update: 'Changed', unchanged: 'Unchanged',
+      sheets: { directories: 'Directories', items: 'Items' },
+      catalogueDirectory: 'Directory', item: 'Item', errorsTitle: 'Errors', planTitle: 'What the file holds', goPublish: 'Lint and publish', empty: 'Upload a file to see the check results here',
+    },
+    calc: {
+      title: 'Time-limit calculator', limit: 'Time limit', adhoc: 'Ad-hoc limit', pickLimit: 'Choose a time limit', amount: 'Amount', unit: 'Unit', calendar: 'Workday calendar', attendance: 'Attendance scheme',
+      start: 'Start', urgency: 'Urgency', pauses: 'Suspensions (clock paused)', addPause: 'Add suspension', from: 'Suspended at', to: 'Resumed at', calculate: 'Calculate',
+      dueAt: 'Due', warnAt: 'Warning from', projected: '(projected, still suspended)', explanation: 'How it is calculated', summary: 'Started {{start}} with {{limit}}, urgency {{urgency}}: due {{due}}',
+      empty: 'Choose a time limit and a start time, then calculate', modeLimit: 'Configured limit', modeAdhoc: 'Ad-hoc limit', open: 'still suspended',
+    },
+    units: { workDay: 'working days', workHour: 'working hours', naturalDay: 'natural days', naturalHour: 'natural hours' },
+    urgency: { normal: 'normal', urgent: 'urgent', veryUrgent: 'very urgent' },
+    rules: {
+      title: 'Rule tester', item: 'Item', center: 'Center', grid: 'Grid', urgency: 'Urgency', difficult: 'Difficult', channel: 'Channel', fields: 'Form fields (JSON)',
+      run: 'Test', dispatch: 'Auto-dispatch', trace: 'Rule trace', mode: 'Mode', target: 'Goes to', main: 'Main', assists: 'Assisting', departments: 'Departments',
+      subDispatch: 'Sub-unit configuration', handling: 'Handling', buttons: 'Buttons each role sees', node: 'Node', entity: 'Object', ticket: 'Ticket', task: 'Task',
+      hidden: 'Show buttons hidden by rules', noButtons: '—', demoUser: 'Demo user: {{name}} ({{login}})', noUser: 'No demo user holds this role', fieldsInvalid: 'Form fields must be a JSON object',
+      empty: 'Choose an item and a center, then test', noTasks: 'The flow creates no department tasks', noDepartments: 'Dispatch at this center assigns no departments, so there are no task nodes', gridAuto: 'Default: the first grid in the center\u2019s area',
+      taskRole: { main: 'main', assist: 'assisting', multi: 'multi-department' },
+      applicationKind: { assist: 'Assist', extension: 'Extension', suspension: 'Suspension', transfer: 'Transfer', return: 'Return', result: 'Result' },
+      modes: { departments: 'Assign departments', lowerCenter: 'Delegate to lower center', upperCenter: 'Escalate to upper center', none: 'Manual dispatch (no auto-dispatch)' },
+    },
+    yes: 'Yes', no: 'No',
+  },
+});
