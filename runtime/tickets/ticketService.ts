@@ -104,6 +104,19 @@ export function ticketAccess(cb: CompiledBundle, world: TicketWorld, user: Sessi
   return { staff, ...(center !== undefined ? { center } : {}) };
 }
 
+/** Display names of the staff a detail mentions (actors, registrar, grid workers, applicants): the timeline shows people, not logins. */
+function peopleOf(cb: CompiledBundle, world: TicketWorld, events: readonly { actor?: { user: string } }[]): Record<string, string> {
+  const ids = new Set<string>([world.ticket.registeredBy]);
+  for (const e of events) if (e.actor) ids.add(e.actor.user);
+  for (const t of world.tasks) if (t.gridWorker) ids.add(t.gridWorker);
+  if (world.ticket.gridWorker) ids.add(world.ticket.gridWorker);
+  for (const a of world.applications) ids.add(a.applicant.user);
+  return Object.fromEntries([...ids].flatMap((id) => {
+    const name = cb.org.users.get(id)?.name;
+    return name ? [[id, name]] : [];
+  }));
+}
+
 /** Whether `inner` is `outer` or a center below it. */
 function isWithinCenter(cb: CompiledBundle, outer: string, inner: string): boolean {
   for (let c: string | undefined = inner; c; c = cb.org.upperCenterOf.get(c)) if (c === outer) return true;
@@ -205,7 +218,7 @@ export class TicketService {
       applications: Object.fromEntries(await Promise.all(world.applications.map(async (a) => [a.id, await availableActions(cb, world, { kind: 'application', id: a.id }, actor)] as const))),
     };
     const [events] = await reads;
-    return { ...world, ticket, reporterVisibility: visibility, history: events, actions };
+    return { ...world, ticket, reporterVisibility: visibility, history: events, actions, people: peopleOf(cb, world, events) };
   }
 
   /**

@@ -58,7 +58,7 @@ describe('ticket detail in chromium', () => {
     expect(await items.count()).toBe(2);
     expect(await items.first().getAttribute('data-event')).toBe('dsp.assign');
     expect(await items.first().textContent()).toContain('请城管局主办，生态环境局协办');
-    expect(await items.first().textContent()).toContain('zjg.dispatcher');
+    expect(await items.first().textContent()).toContain('姚振华'); // zjg.dispatcher, by name
     expect(await items.first().textContent()).toContain('事件分拨 → 事件处置');
     await screenshot(page, 'ticket-detail-zh');
     await page.getByTestId('ticket-timeline').screenshot({ path: 'test/.artifacts/screenshots/ticket-timeline.png' });

@@ -27,7 +27,7 @@ export function ChangesCard({ detail, forms }: { detail: TicketDetail; forms: re
             { key: 'field', title: t('col.field'), render: (_, r) => label(r.field) },
             { key: 'before', title: t('col.before'), render: (_, r) => show(r, r.before) },
             { key: 'after', title: t('col.after'), render: (_, r) => show(r, r.after) },
-            { key: 'actor', title: t('col.actor'), render: (_, r) => r.actor ?? t('system') },
+            { key: 'actor', title: t('col.actor'), render: (_, r) => (r.actor ? detail.people?.[r.actor] ?? r.actor : t('system')) },
             { key: 'time', title: t('col.time'), render: (_, r) => formatDateTime(r.at) },
           ]} />
       )}

@@ -44,7 +44,7 @@ export function TimelineCard({ detail }: { detail: TicketDetail }) {
                   {moved && <Typography.Text type="secondary" style={{ marginInlineStart: 4 }}>{t('nodeChange', { from: nodeName(catalogue, flow, h.fromNode, lang), to: nodeName(catalogue, flow, h.toNode, lang) })}</Typography.Text>}
                   <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>
                     {formatDateTime(h.at)}
-                    {h.actor ? ` · ${h.actor.user} · ${catalogue.departmentName(h.actor.department)}` : ''}
+                    {h.actor ? ` · ${detail.people?.[h.actor.user] ?? h.actor.user} · ${catalogue.departmentName(h.actor.department)}` : ''}
                   </div>
                   {h.opinion && <Typography.Paragraph style={{ margin: '2px 0 0', whiteSpace: 'pre-line' }}>{h.opinion}</Typography.Paragraph>}
                 </div>

@@ -146,4 +146,6 @@ export interface TicketDetail {
     applications: Record<string, SlaClockView[]>;
   };
   extensionPreviews?: Record<string, ExtensionPreview>;
+  /** Display names of the staff the detail mentions, by user id. */
+  people?: Record<string, string>;
 }
