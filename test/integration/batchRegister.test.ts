@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from './support/useTestApp.js';
 import type { TicketState } from '../../engine/index.js';
-import { Api } from './support/api.js';
-import { startTestApp, type TestApp } from './support/testApp.js';
 
 interface Item { index: number; ok: boolean; status: number; ticket?: TicketState; error?: { code: string; message: string; messageZh: string; details?: unknown } }
 interface BatchBody { succeeded: number; failed: number; results: Item[] }
 
 /** ACC-1 提交全部 / 全部暂存: POST /api/tickets/batch registers each open form on its own, with one outcome per form. */
 describe.each(['sqlite', 'mariadb'] as const)('ACC-1 batch registration over HTTP on %s', (dialect) => {
-  let app: TestApp;
-  let api: Api;
-  beforeAll(async () => {
-    app = await startTestApp(dialect);
-    api = new Api(app);
-  }, 60_000);
-  afterAll(async () => {
-    await app?.dispose();
-  });
+  const { app, api } = useTestApp(dialect);
 
   const tickets = async () => Number((await app.services.knex('tickets').count({ n: '*' }))[0]!.n);
   const batch = (login: string, forms: unknown[], headers: Record<string, string> = {}) => api.request(login, 'POST', '/api/tickets/batch', { tickets: forms }, headers);

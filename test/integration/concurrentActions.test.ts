@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from './support/useTestApp.js';
 import { Api } from './support/api.js';
-import { startTestApp, type TestApp } from './support/testApp.js';
 
 const TICKETS = 24;
 
@@ -11,15 +11,7 @@ const TICKETS = 24;
  * on the gap locks (a 409 for an action nobody competed with).
  */
 describe.each(['sqlite', 'mariadb'] as const)('concurrent actions on different tickets on %s', (dialect) => {
-  let app: TestApp;
-  let api: Api;
-  beforeAll(async () => {
-    app = await startTestApp(dialect);
-    api = new Api(app);
-  }, 60_000);
-  afterAll(async () => {
-    await app?.dispose();
-  });
+  const { app, api } = useTestApp(dialect);
 
   it('complete, approve and close many tickets at once without a conflict', async () => {
     const ids: string[] = [];

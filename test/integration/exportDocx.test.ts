@@ -1,7 +1,7 @@
 import PizZip from 'pizzip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from './support/useTestApp.js';
 import { Api, HOUR, type ErrorBody } from './support/api.js';
-import { startTestApp, type TestApp } from './support/testApp.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -12,15 +12,7 @@ function documentText(docx: Buffer): string {
 }
 
 describe.each(['sqlite', 'mariadb'] as const)('X-4 ticket detail export (DEF-12) on %s', (dialect) => {
-  let app: TestApp;
-  let api: Api;
-  beforeAll(async () => {
-    app = await startTestApp(dialect);
-    api = new Api(app);
-  }, 60_000);
-  afterAll(async () => {
-    await app?.dispose();
-  });
+  const { app, api } = useTestApp(dialect);
 
   const exportDocx = async (login: string, id: string) =>
     app.server.inject({ method: 'GET', url: `/api/tickets/${id}/export.docx`, headers: { authorization: `Bearer ${await api.token(login)}` } });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from './support/useTestApp.js';
 import { Api, HOUR, type Detail } from './support/api.js';
-import { startTestApp, type TestApp } from './support/testApp.js';
 
 const task = Api.task;
 const application = Api.application;
@@ -8,15 +8,7 @@ const events = (d: Detail) => d.history.filter((h) => !h.event.startsWith('$')).
 const timeline = (d: Detail) => d.history.map((h) => `${h.entity.kind} ${h.event} ${h.fromNode}→${h.toNode}`);
 
 describe.each(['sqlite', 'mariadb'] as const)('the ticket lifecycle over HTTP on %s', (dialect) => {
-  let app: TestApp;
-  let api: Api;
-  beforeAll(async () => {
-    app = await startTestApp(dialect);
-    api = new Api(app);
-  }, 60_000);
-  afterAll(async () => {
-    await app?.dispose();
-  });
+  const { app, api } = useTestApp(dialect);
 
   /** ACC-5: 张家港's acceptance pool is on, so its acceptor extracts a ticket before accepting it. */
   async function extractAtZjg(ticket: string) {

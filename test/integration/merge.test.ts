@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from './support/useTestApp.js';
 import type { TaskState } from '../../engine/index.js';
 import { Api, HOUR, type Detail } from './support/api.js';
-import { startTestApp, type TestApp } from './support/testApp.js';
 
 interface Row { id: string; node: string; mergedInto: string | null; followers: number; version: number }
 interface TaskRow extends Row { department: string; ticket: Row }
@@ -10,15 +10,7 @@ const events = (d: Detail) => d.history.filter((h) => !h.event.startsWith('$')).
 const mirrors = (d: Detail) => d.tasks.map((t) => `${t.department}:${t.node}:${t.viaTicketMerge ? 'mirror' : 'own'}:${t.mergedInto ? 'merged' : 'free'}`).sort();
 
 describe.each(['sqlite', 'mariadb'] as const)('ticket and task merge over HTTP on %s', (dialect) => {
-  let app: TestApp;
-  let api: Api;
-  beforeAll(async () => {
-    app = await startTestApp(dialect);
-    api = new Api(app);
-  }, 60_000);
-  afterAll(async () => {
-    await app?.dispose();
-  });
+  const { app, api } = useTestApp(dialect);
 
   /** Registers at 张家港 in the given grid (each test has its own, so candidate lists do not mix) and moves the clock. */
   async function register(grid: string, button = 'acc.toDispatch', item = 'item.wzgg') {

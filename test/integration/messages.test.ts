@@ -1,23 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from './support/useTestApp.js';
 import { messageId } from '../../runtime/outbox/messageOf.js';
 import { OutboxProcessor, RETRY_STEP_MS } from '../../runtime/outbox/outboxProcessor.js';
 import { Api } from './support/api.js';
-import { startTestApp, type TestApp } from './support/testApp.js';
 
 interface Message { id: string; kind: string; title: string; ticketId: string | null; body: Record<string, unknown>; createdAt: number; readAt: number | null }
 interface MessagePage { total: number; page: number; pageSize: number; unreadCount: number; rows: Message[] }
 
 describe.each(['sqlite', 'mariadb'] as const)('X-2 message centre and the outbox on %s', (dialect) => {
-  let app: TestApp;
-  let api: Api;
-  beforeAll(async () => {
-    app = await startTestApp(dialect);
-    api = new Api(app);
-  }, 60_000);
-  afterAll(async () => {
-    await app?.dispose();
-  });
+  const { app, api } = useTestApp(dialect);
 
   const knex = () => app.services.knex;
   const messageCount = async () => Number((await knex()('messages').count({ n: '*' }))[0]!.n);

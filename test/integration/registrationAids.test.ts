@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api, HOUR } from './support/api.js';
-import { startTestApp, type TestApp } from './support/testApp.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from './support/useTestApp.js';
+import { HOUR } from './support/api.js';
 
 interface Opinion { id: string; text: string; createdAt: number }
 interface TicketHint { id: string; number: string; score: number; reasons: string[] }
@@ -10,15 +10,7 @@ interface Recommendations {
 }
 
 describe.each(['sqlite', 'mariadb'] as const)('ACC-1/ACC-2 registration aids on %s', (dialect) => {
-  let app: TestApp;
-  let api: Api;
-  beforeAll(async () => {
-    app = await startTestApp(dialect);
-    api = new Api(app);
-  }, 60_000);
-  afterAll(async () => {
-    await app?.dispose();
-  });
+  const { app, api } = useTestApp(dialect);
 
   /** Any method, with the user's session (Api.request knows GET and POST only). */
   async function call(login: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) {
