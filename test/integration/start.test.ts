@@ -15,6 +15,7 @@ describe('npm start on a fresh clone (embedded SQLite)', () => {
       const first = await startServer(config, io);
       expect((await stat(join(dir, 'tongguan.sqlite'))).isFile()).toBe(true);
       expect(out).toMatch(/Tongguan \(统管\) is running at http:\/\/127\.0\.0\.1:\d+/);
+      expect(out).toMatch(/Workbench \(工作台\): http:\/\/127\.0\.0\.1:\d+\/ {4}Studio \(配置中心, admin\): http:\/\/127\.0\.0\.1:\d+\/studio\//);
       expect(out).toMatch(/Loaded the demo organisation\. Log in with password "Tongguan@2024" as:\n {2}zjg\.acceptor/);
       const health = await fetch(`${first.url}/health`);
       expect(await health.json()).toEqual({ status: 'ok' });

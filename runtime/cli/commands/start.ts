@@ -13,6 +13,7 @@ export async function startServer(config: RuntimeConfig, io: CliIo): Promise<{ a
   const where = config.database.dialect === 'sqlite' ? config.database.file : config.database.url.replace(/\/\/[^@]*@/, '//***@');
   io.out([
     `Tongguan (统管) is running at ${url}  (API docs: ${url}/docs, health: ${url}/health)`,
+    `  Workbench (工作台): ${url}/    Studio (配置中心, admin): ${url}/studio/`,
     `Database: ${config.database.dialect} ${where}${app.migrations.length ? ` — applied ${app.migrations.join(', ')}` : ''}`,
     app.seeded.published ? 'Published the built-in definitions (linkage, hotline-12345).' : 'Definitions: using the published bundles.',
     app.seeded.orgSeeded ? `Loaded the demo organisation. Log in with password "${config.demoPassword}" as:` : 'Demo accounts (if not changed):',
