@@ -59,7 +59,7 @@ export const commonTexts: Texts = {
     less: 'Less',
     home: 'Home',
     notFound: 'Page not found',
-    modules: { acceptance: 'Acceptance', dispatch: 'Dispatch', handling: 'Handling', review: 'Review', closing: 'Closing', query: 'Queries' },
+    modules: { acceptance: 'Unified acceptance', dispatch: 'Unified dispatch', handling: 'Unified handling', review: 'Unified review', closing: 'Unified closing', query: 'Queries' },
     sessionExpired: 'Your session has expired, please sign in again',
   },
 };

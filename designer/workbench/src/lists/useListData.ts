@@ -24,7 +24,8 @@ export function useViews(lang: Lang): { views: ListView[] | null; error: string 
 
 /** One page of a tab for the current state; a newer request wins over a slower older one. */
 export function useListPage(view: ListView | undefined, tab: string | undefined, state: ListState, lang: Lang) {
-  const [page, setPage] = useState<ListPage | null>(null);
+  // the page with the tab it belongs to: another tab's rows (with this tab's buttons) are never shown while it loads
+  const [loaded, setPage] = useState<{ path: string; page: ListPage } | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const seq = useRef(0);
@@ -38,7 +39,7 @@ export function useListPage(view: ListView | undefined, tab: string | undefined,
     try {
       const result = await api.get<ListPage>(path, JSON.parse(query) as Query);
       if (mine !== seq.current) return;
-      setPage(result);
+      setPage({ path, page: result });
       setError(null);
     } catch (e) {
       if (mine !== seq.current) return;
@@ -49,5 +50,6 @@ export function useListPage(view: ListView | undefined, tab: string | undefined,
     }
   }, [path, query, lang]);
   useEffect(() => { void reload(); }, [reload]);
-  return { page, loading, error, reload };
+  const page = loaded && loaded.path === path ? loaded.page : null;
+  return { page, loading: loading || (Boolean(path) && !page && !error), error, reload };
 }

@@ -35,7 +35,7 @@ export function LowerCenterPicker(props: WidgetProps) {
 export function SameLevelDepartmentPicker(props: WidgetProps) {
   const c = useCatalogue();
   const { me } = useAuth();
-  const own = me?.department;
+  const own = me?.user.department;
   const center = own ? c.department(own)?.center : undefined;
   const options = useMemo(() => c.org.departments.filter((d) => d.kind === 'unit' && !d.isCenter && d.center === center && d.id !== own), [c, center, own]);
   return <OrgSelect props={props} options={options} />;

@@ -1,0 +1,273 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, screenshot } from './support/browser.js';
+import { assigned as seedAssigned } from './support/seedFlow.js';
+import { settled } from './support/studio.js';
+import { startE2eServer, type E2eServer } from './support/server.js';
+import { TicketApi } from './support/ticketApi.js';
+import { confirm, fillOpinion, pickDepartments, press } from './support/ticketPage.js';
+import { applicationRow, expectListed, listRow, openList, openRow, openTab, pressRow, searchOption, taskRow, timeline, Workbench } from './support/workbench.js';
+
+/** SPEC HND (统一处置) played by clicking: each step by the seed's user, the work found in the module's lists; acceptance and dispatch are seeded over HTTP. */
+describe('module 统一处置 (HND) by clicking in chromium', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let api: TicketApi;
+  let wb: Workbench;
+  beforeAll(async () => {
+    server = await startE2eServer();
+    browser = await launchBrowser();
+    api = new TicketApi(server.url);
+    wb = new Workbench(browser, server.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  const assigned = (title: string, payload: Record<string, unknown>, center: 'zjg' | 'ys' = 'zjg') => seedAssigned(api, title, payload, { center });
+
+  it('HND-1 feedback and complete, HND-2 待处置 → 处置中 → 已处置, HND-7 the CC department sees it under 下辖事件', async () => {
+    const id = await assigned('东桥路口违规广告牌', { handling: 'mainAssist', main: 'zjg.cgj', cc: ['zjg.gaj'] });
+    await wb.as('zjg.cgj.handler', async (page) => {
+      await openList(page, '事件处置', 'pending');
+      await screenshot(page, 'hnd-tasks-pending');
+      await openRow(page, id);
+      await press(page, 'task-actions-zjg.cgj', 'task.feedback');
+      await fillOpinion(page, '已联系广告主，约定明日拆除');
+      await screenshot(page, 'hnd-dialog-feedback');
+      await confirm(page);
+      await expect.poll(() => timeline(page)).toContain('task.feedback');
+      // stage feedback has no flow effect
+      expect(await taskRow(page, 'zjg.cgj').getAttribute('data-node')).toBe('pending');
+      await press(page, 'task-actions-zjg.cgj', 'task.complete');
+      await fillOpinion(page, '广告牌已拆除');
+      await confirm(page);
+      await expect.poll(() => taskRow(page, 'zjg.cgj').getAttribute('data-node')).toBe('completed');
+      await page.goto('/');
+      await openList(page, '事件处置', 'inProgress');
+      await expectListed(page, id);
+      await openTab(page, 'pending');
+      await expectListed(page, id, false);
+    });
+    const d = await api.detail('zjg.reviewer', id);
+    await api.act('zjg.reviewer', id, { button: 'app.approve', target: { kind: 'application', id: d.applications.find((a) => a.kind === 'result')!.id } });
+    await wb.as('zjg.cgj.handler', async (page) => {
+      await openList(page, '事件处置', 'handled');
+      await expectListed(page, id);
+    });
+    await wb.as('zjg.gaj.handler', async (page) => {
+      await openList(page, '下辖事件', 'cc');
+      await expectListed(page, id);
+      await screenshot(page, 'hnd-cc');
+      await openRow(page, id);
+      // a CC department looks, it does not handle
+      expect(await page.locator('[data-testid^="task-actions-"] button:not([disabled])').count()).toBe(0);
+    });
+  });
+
+  it('HND-1 sub-dispatch to a sub-unit; HND-5 the parent reviews the sub-unit\'s extension under 待我审核, then the center; HND-4 my applications', async () => {
+    const id = await assigned('人民路违规广告牌', { handling: 'mainAssist', main: 'zjg.cgj' });
+    await wb.as('zjg.cgj.handler', async (page) => {
+      await openList(page, '事件处置', 'pending');
+      await openRow(page, id);
+      await press(page, 'task-actions-zjg.cgj', 'task.subDispatch');
+      await pickDepartments(page, 'main', ['环境卫生管理所']);
+      await fillOpinion(page, '请环卫所清运');
+      await screenshot(page, 'hnd-dialog-subdispatch');
+      await confirm(page);
+      await taskRow(page, 'zjg.cgj.hws').waitFor();
+      expect(await taskRow(page, 'zjg.cgj.hws').getAttribute('data-node')).toBe('pending');
+    });
+    await wb.as('zjg.cgj.hws.handler', async (page) => {
+      await openList(page, '事件处置', 'pending');
+      await openRow(page, id);
+      await press(page, 'task-actions-zjg.cgj.hws', 'task.applyExtension');
+      await page.locator('#action_amount').fill('1');
+      await fillOpinion(page, '垃圾量大，需调车');
+      await confirm(page);
+      await expect.poll(() => applicationRow(page, 'extension').getAttribute('data-node')).toBe('parentReview');
+      await page.goto('/');
+      await openList(page, '我的申请', 'extensionPending');
+      await expectListed(page, id);
+    });
+    await wb.as('zjg.cgj.handler', async (page) => {
+      await openList(page, '待我审核', 'extension');
+      await expectListed(page, id);
+      await screenshot(page, 'hnd-reviews-extension');
+      await pressRow(page, id, 'app.approve');
+      await fillOpinion(page, '同意，报中心');
+      await confirm(page);
+      await expectListed(page, id, false);
+      await openTab(page, 'reviewed');
+      await expectListed(page, id);
+    });
+    await wb.as('zjg.shiftleader', async (page) => {
+      await openList(page, '延期审核', 'pending');
+      await openRow(page, id);
+      await press(page, 'application-actions-extension-zjg.cgj.hws', 'app.approve');
+      await confirm(page);
+      await expect.poll(() => applicationRow(page, 'extension').getAttribute('data-node')).toBe('approved');
+    });
+    await wb.as('zjg.cgj.hws.handler', async (page) => {
+      await openList(page, '我的申请', 'extensionDone');
+      await expectListed(page, id);
+    });
+  });
+
+  it('HND-1 transfer, return, assist and suspension applications; HND-4 cancelling the approved suspension from 我的申请', async () => {
+    const id = await assigned('工地围挡违规广告', { handling: 'mainAssist', main: 'zjg.cgj', assists: ['zjg.sthj'] });
+    await wb.as('zjg.cgj.handler', async (page) => {
+      await openList(page, '事件处置', 'pending');
+      await openRow(page, id);
+      await press(page, 'task-actions-zjg.cgj', 'task.applyTransfer');
+      await searchOption(page, 'department', '张家港市住房和城乡建设局');
+      await fillOpinion(page, '属住建职责');
+      await screenshot(page, 'hnd-dialog-transfer');
+      await confirm(page);
+      await expect.poll(() => applicationRow(page, 'transfer').getAttribute('data-node')).toBe('centerReview');
+      await page.goto('/');
+      await openList(page, '我的申请', 'transferPending');
+      await expectListed(page, id);
+    });
+    await wb.as('zjg.sthj.handler', async (page) => {
+      await openList(page, '事件处置', 'pending');
+      await openRow(page, id);
+      await press(page, 'task-actions-zjg.sthj', 'task.return');
+      await fillOpinion(page, '非本部门职责');
+      await confirm(page);
+      await expect.poll(() => applicationRow(page, 'return').getAttribute('data-node')).toBe('centerReview');
+    });
+    await wb.as('zjg.shiftleader', async (page) => {
+      await openList(page, '转派审核', 'pending');
+      await openRow(page, id);
+      await press(page, 'application-actions-transfer-zjg.cgj', 'app.approve');
+      await fillOpinion(page, '同意转派');
+      await confirm(page);
+      await taskRow(page, 'zjg.zjj').waitFor();
+      await page.goto('/');
+      await openList(page, '退回审核', 'pending');
+      await openRow(page, id);
+      await press(page, 'application-actions-return-zjg.sthj', 'app.approve');
+      await confirm(page);
+      await expect.poll(() => taskRow(page, 'zjg.sthj').getAttribute('data-node')).toBe('returned');
+    });
+    await wb.as('zjg.zjj.handler', async (page) => {
+      await openList(page, '事件处置', 'pending');
+      await openRow(page, id);
+      await press(page, 'task-actions-zjg.zjj', 'task.applyAssist');
+      await pickDepartments(page, 'departments', ['张家港市公安局']);
+      await fillOpinion(page, '需要公安配合');
+      await confirm(page);
+      await expect.poll(() => applicationRow(page, 'assist').getAttribute('data-node')).toBe('centerReview');
+      await press(page, 'task-actions-zjg.zjj', 'task.applySuspension');
+      await fillOpinion(page, '等待施工队进场');
+      await confirm(page);
+      await expect.poll(() => applicationRow(page, 'suspension').getAttribute('data-node')).toBe('centerReview');
+    });
+    await wb.as('zjg.shiftleader', async (page) => {
+      await openList(page, '协办审核', 'pending');
+      await pressRow(page, id, 'app.approve');
+      await confirm(page);
+      await expectListed(page, id, false);
+      await openList(page, '挂账审核', 'pending');
+      await pressRow(page, id, 'app.approve');
+      await confirm(page);
+      await expectListed(page, id, false);
+    });
+    await wb.as('zjg.zjj.handler', async (page) => {
+      await openList(page, '我的申请', 'assistDone');
+      await expectListed(page, id);
+      await openTab(page, 'suspensionDone');
+      await expectListed(page, id);
+      await screenshot(page, 'hnd-my-applications');
+      await pressRow(page, id, 'app.cancelSuspension');
+      await fillOpinion(page, '施工队已进场');
+      await confirm(page);
+      await expectListed(page, id, false);
+      await openTab(page, 'suspensionCancelled');
+      await expectListed(page, id);
+      await openRow(page, id);
+      expect(await taskRow(page, 'zjg.zjj').getAttribute('data-node')).toBe('pending');
+      expect(await taskRow(page, 'zjg.gaj').getAttribute('data-node')).toBe('pending');
+    });
+    await wb.as('zjg.sthj.handler', async (page) => {
+      await openList(page, '我的申请', 'returnDone');
+      await expectListed(page, id);
+    });
+  });
+
+  it('HND-6 an extension past the overall deadline: the reviewer is warned in the list\'s detail and in the approval dialog', async () => {
+    const id = await assigned('长江路违规广告牌', { handling: 'mainAssist', main: 'zjg.cgj' });
+    await wb.as('zjg.cgj.handler', async (page) => {
+      await openList(page, '事件处置', 'pending');
+      await openRow(page, id);
+      await press(page, 'task-actions-zjg.cgj', 'task.applyExtension');
+      await page.locator('#action_amount').fill('15');
+      await fillOpinion(page, '需要大修');
+      await confirm(page);
+      await expect.poll(() => applicationRow(page, 'extension').getAttribute('data-node')).toBe('centerReview');
+    });
+    await wb.as('zjg.shiftleader', async (page) => {
+      await openList(page, '延期审核', 'pending');
+      await openRow(page, id);
+      expect(await page.getByTestId('extension-warning').textContent()).toContain('该部门延期后时间将大于事件到期时间');
+      await press(page, 'application-actions-extension-zjg.cgj', 'app.approve');
+      expect(await page.getByTestId('hint-exceeds').textContent()).toContain('该部门延期后时间将大于事件到期时间');
+      await screenshot(page, 'hnd-dialog-extension-warning');
+      await confirm(page);
+      await expect.poll(() => applicationRow(page, 'extension').getAttribute('data-node')).toBe('approved');
+    });
+  });
+
+  it('HND-3 the handler merges two tasks from 待处置 and splits the follower again with its row button', async () => {
+    const a = await assigned('东桥路口广告牌甲', { handling: 'mainAssist', main: 'zjg.cgj' });
+    const b = await assigned('东桥路口广告牌乙', { handling: 'mainAssist', main: 'zjg.cgj' });
+    const follower = async () => (await api.call<{ tasks: { department: string; mergedInto?: string | null }[] }>('zjg.cgj.handler', 'GET', `/api/tickets/${b}`)).tasks.find((t) => t.department === 'zjg.cgj')!.mergedInto ?? null;
+    await wb.as('zjg.cgj.handler', async (page) => {
+      await openList(page, '事件处置', 'pending');
+      for (const id of [a, b]) await listRow(page, id).locator('td.ant-table-selection-column').click();
+      await page.getByTestId('toolbar-list.merge').click();
+      await page.getByTestId('merge-ok').waitFor();
+      await settled(page);
+      expect(await page.locator('.ant-modal').textContent()).toContain('东桥路口广告牌甲');
+      await screenshot(page, 'hnd-merge-dialog');
+      await page.getByTestId('merge-ok').click();
+      await page.getByTestId('merge-ok').waitFor({ state: 'detached' });
+      await expect.poll(follower).not.toBeNull();
+      await listRow(page, b).getByTestId('row-list.split').click();
+      await expect.poll(follower).toBeNull();
+    });
+  });
+
+  it('HND-1 a community sends its task to its grid worker, who finds it under 网格处置 and reports back', async () => {
+    const id = await assigned('河东社区楼道堆物', { handling: 'multi', departments: ['ys.hq', 'ys.cgzd'] }, 'ys');
+    await wb.as('ys.hq.handler', async (page) => {
+      await openList(page, '事件处置', 'pending');
+      await openRow(page, id);
+      await press(page, 'task-actions-ys.hq', 'task.toGridWorker');
+      await fillOpinion(page, '请网格员现场处置');
+      await screenshot(page, 'hnd-dialog-grid');
+      await confirm(page);
+      await expect.poll(() => taskRow(page, 'ys.hq').getAttribute('data-node')).toBe('gridHandling');
+    });
+    await wb.as('ys.hq.grid', async (page) => {
+      await openList(page, '网格处置', 'pending');
+      await screenshot(page, 'hnd-grid-pending');
+      await openRow(page, id);
+      await press(page, 'task-actions-ys.hq', 'grid.taskSubmit');
+      await fillOpinion(page, '已现场清理');
+      await confirm(page);
+      await expect.poll(() => taskRow(page, 'ys.hq').getAttribute('data-node')).toBe('pending');
+    });
+    await wb.as('ys.hq.handler', async (page) => {
+      await openList(page, '事件处置', 'pending');
+      await openRow(page, id);
+      await press(page, 'task-actions-ys.hq', 'task.complete');
+      await fillOpinion(page, '网格员已处置');
+      await confirm(page);
+      await expect.poll(() => taskRow(page, 'ys.hq').getAttribute('data-node')).toBe('completed');
+      expect(await timeline(page)).toEqual(expect.arrayContaining(['task.toGridWorker', 'grid.taskSubmit', 'task.complete']));
+    });
+  });
+});
