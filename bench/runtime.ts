@@ -121,7 +121,7 @@ async function measure(label: string, env: Record<string, string>, cleanup: () =
     const raw = Math.max(rawBefore, rawAfter);
     const httpPerSec = actions / (ms / 1000);
     const cpuPerAction = (user + system) / 1000 / actions;
-    console.log(`${label}: ${actions} actions through HTTP at ${httpPerSec.toFixed(0)}/s (server CPU ${cpuPerAction.toFixed(2)} ms/action); raw SQL limit ${raw.toFixed(0)} tx/s (before ${rawBefore.toFixed(0)}, after ${rawAfter.toFixed(0)}); ratio ${(httpPerSec / raw).toFixed(2)} (goal ≥ 0.6); server peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MiB${INLINE ? ' (load generator inside it)' : `; load generator busy ${(100 * (cpuMs ?? 0) / ms).toFixed(0)}% of its run`}`);
+    console.log(`${label}: ${actions} actions through HTTP at ${httpPerSec.toFixed(0)}/s (server CPU ${cpuPerAction.toFixed(2)} ms/action: user ${(user / 1000 / actions).toFixed(2)}, system ${(system / 1000 / actions).toFixed(2)}); raw SQL limit ${raw.toFixed(0)} tx/s (before ${rawBefore.toFixed(0)}, after ${rawAfter.toFixed(0)}); ratio ${(httpPerSec / raw).toFixed(2)} (goal ≥ 0.6); server peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MiB${INLINE ? ' (load generator inside it)' : `; load generator busy ${(100 * (cpuMs ?? 0) / ms).toFixed(0)}% of its run`}`);
   } finally {
     await app?.close();
     await cleanup();

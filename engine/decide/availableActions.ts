@@ -1,11 +1,12 @@
 import type { CompiledBundle } from '../compile/compileBundle.js';
 import { buttonGuardKey } from '../compile/compileBundle.js';
 import { guardKey } from '../compile/compileFlow.js';
-import type { EngineError } from '../errors.js';
+import type { ButtonType } from '../../definitions/schemas/index.js';
+import { engineError, type EngineError } from '../errors.js';
 import type { Actor, TicketWorld } from '../model/state.js';
 import { buildFacts } from './facts.js';
 import { flowOf } from './flowOf.js';
-import { checkPermission } from './permissions.js';
+import { permissionError } from './permissions.js';
 import { Refusal } from './Refusal.js';
 import type { EntityRef } from './types.js';
 import { WorldDraft } from './WorldDraft.js';
@@ -34,29 +35,34 @@ export async function availableActions(cb: CompiledBundle, world: TicketWorld, r
   const out: AvailableAction[] = [];
   // the same facts for every button at this node: built once, when the first button needs them
   let facts: Record<string, unknown> | undefined;
+  // refusals are returned rather than thrown (an Error per hidden button cost more than deciding it)
+  const refusal = async (button: ButtonType, event: string): Promise<EngineError | undefined> => {
+    const followed = ref.kind === 'ticket' ? draft.ticket.mergedInto : ref.kind === 'task' ? draft.task(ref.id).mergedInto : undefined;
+    if (followed) return engineError('ENG_FOLLOWER_LOCKED', { id: ref.id, main: followed });
+    const forbidden = permissionError(cb, draft, ref, button, actor);
+    if (forbidden) return forbidden;
+    facts ??= buildFacts(cb, draft, ref, actor, {});
+    const { passed } = await cb.guardEngine(flowId, node, event).run(facts);
+    const hidden = (button.visibleWhen ?? []).find((g) => !passed.has(buttonGuardKey(g.id)));
+    if (hidden) return engineError('ENG_RULE_REFUSED', { rule: hidden.id, reason: hidden.reason['zh-CN'], reasonEn: hidden.reason['en-US'] ?? hidden.reason['zh-CN'] });
+    const candidates = compiled.candidates.get(`${node}|${event}`) ?? [];
+    const open = candidates.find((t) => t.guards.every((g) => passed.has(guardKey(t, g))));
+    if (open) return undefined;
+    const failing = candidates.flatMap((t) => t.guards.filter((g) => !passed.has(guardKey(t, g))))[0];
+    return engineError('ENG_RULE_REFUSED', { rule: failing?.id ?? event, reason: failing?.reason['zh-CN'] ?? '', reasonEn: failing?.reason['en-US'] ?? failing?.reason['zh-CN'] ?? '' });
+  };
   for (const event of compiled.eventsAt.get(node) ?? []) {
     const button = cb.buttons[event];
     if (!button || !button.enabled) continue;
     const base = { button: button.id, name: button.name, group: button.group, order: button.order ?? 0 };
-    const followed = ref.kind === 'ticket' ? draft.ticket.mergedInto : ref.kind === 'task' ? draft.task(ref.id).mergedInto : undefined;
+    let reason: EngineError | undefined;
     try {
-      if (followed) throw new Refusal('ENG_FOLLOWER_LOCKED', { id: ref.id, main: followed });
-      checkPermission(cb, draft, ref, button, actor);
-      facts ??= buildFacts(cb, draft, ref, actor, {});
-      const { passed } = await cb.guardEngine(flowId, node, event).run(facts);
-      const hidden = (button.visibleWhen ?? []).find((g) => !passed.has(buttonGuardKey(g.id)));
-      if (hidden) throw new Refusal('ENG_RULE_REFUSED', { rule: hidden.id, reason: hidden.reason['zh-CN'], reasonEn: hidden.reason['en-US'] ?? hidden.reason['zh-CN'] });
-      const candidates = compiled.candidates.get(`${node}|${event}`) ?? [];
-      const open = candidates.find((t) => t.guards.every((g) => passed.has(guardKey(t, g))));
-      if (!open) {
-        const failing = candidates.flatMap((t) => t.guards.filter((g) => !passed.has(guardKey(t, g))))[0];
-        throw new Refusal('ENG_RULE_REFUSED', { rule: failing?.id ?? event, reason: failing?.reason['zh-CN'] ?? '', reasonEn: failing?.reason['en-US'] ?? failing?.reason['zh-CN'] ?? '' });
-      }
-      out.push({ ...base, allowed: true });
+      reason = await refusal(button, event);
     } catch (e) {
       if (!(e instanceof Refusal)) throw e;
-      out.push({ ...base, allowed: false, reason: e.error });
+      reason = e.error;
     }
+    out.push(reason ? { ...base, allowed: false, reason } : { ...base, allowed: true });
   }
   return out.sort((a, b) => a.order - b.order);
 }

@@ -2,7 +2,7 @@ import type { Attendance } from '../../definitions/schemas/attendance.js';
 import type { Calendar } from '../../definitions/schemas/calendar.js';
 import type { TimeUnit } from '../../definitions/schemas/time-limit.js';
 import { addWorkingTime, assertDuration } from './addWorkingTime.js';
-import { createWorkingCalendar } from './createWorkingCalendar.js';
+import { createWorkingCalendar, type WorkingCalendar } from './createWorkingCalendar.js';
 import type { ExplanationStep } from './explanation.js';
 import { MS_PER_DAY, MS_PER_HOUR } from './localTime.js';
 import { measureWorkingTime } from './measureWorkingTime.js';
@@ -60,30 +60,48 @@ function toMsWith(dayMs: number) {
   };
 }
 
-/** The time axis of a unit's kind; working time needs `calendar` and `attendance`. */
+const naturalAxes = new Map<number, TimeAxis>();
+const workingAxes = new WeakMap<WorkingCalendar, TimeAxis>();
+
+/**
+ * The time axis of a unit's kind; working time needs `calendar` and `attendance`. Axes are
+ * immutable and remembered per offset or compiled calendar: every clock evaluation asks for one,
+ * and building its functions each time cost more than the arithmetic of a short clock.
+ */
 export function createTimeAxis(kind: TimeKind, context: CalendarContext): TimeAxis {
   if (kind === 'natural') {
-    return {
-      kind,
-      utcOffsetMinutes: context.attendance?.utcOffsetMinutes ?? DEFAULT_UTC_OFFSET_MINUTES,
-      dayMs: MS_PER_DAY,
-      add: (from, durationMs) => {
-        assertDuration(durationMs);
-        return from + durationMs;
-      },
-      measure: (from, to) => Math.max(0, to - from),
-      toMs: toMsWith(MS_PER_DAY),
-    };
+    const utcOffsetMinutes = context.attendance?.utcOffsetMinutes ?? DEFAULT_UTC_OFFSET_MINUTES;
+    let natural = naturalAxes.get(utcOffsetMinutes);
+    if (!natural) {
+      natural = {
+        kind,
+        utcOffsetMinutes,
+        dayMs: MS_PER_DAY,
+        add: (from, durationMs) => {
+          assertDuration(durationMs);
+          return from + durationMs;
+        },
+        measure: (from, to) => Math.max(0, to - from),
+        toMs: toMsWith(MS_PER_DAY),
+      };
+      naturalAxes.set(utcOffsetMinutes, natural);
+    }
+    return natural;
   }
   const { calendar, attendance } = context;
   if (!calendar || !attendance) throw new SlaError('ENG_SLA_NEEDS_CALENDAR', {});
   const working = createWorkingCalendar(calendar, attendance);
-  return {
-    kind,
-    utcOffsetMinutes: working.utcOffsetMinutes,
-    dayMs: working.workDayMs,
-    add: (from, durationMs, trace) => addWorkingTime(working, from, durationMs, trace),
-    measure: (from, to) => measureWorkingTime(working, from, to),
-    toMs: toMsWith(working.workDayMs),
-  };
+  let axis = workingAxes.get(working);
+  if (!axis) {
+    axis = {
+      kind,
+      utcOffsetMinutes: working.utcOffsetMinutes,
+      dayMs: working.workDayMs,
+      add: (from, durationMs, trace) => addWorkingTime(working, from, durationMs, trace),
+      measure: (from, to) => measureWorkingTime(working, from, to),
+      toMs: toMsWith(working.workDayMs),
+    };
+    workingAxes.set(working, axis);
+  }
+  return axis;
 }

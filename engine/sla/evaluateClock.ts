@@ -33,12 +33,28 @@ export interface ClockEvaluation {
   readonly explanation: Explanation;
 }
 
+/** A clock's state and deadline at `now`: what a list shows (evaluateClock without the explanation). */
+export interface ClockDue {
+  readonly sla: SlaState;
+  readonly dueAt: number;
+}
+
 /**
  * Evaluates a clock at `now`. A running clock is overdue strictly after `dueAt` and warning from
  * `warnAt` until `dueAt`; a stopped clock is overdue when it stopped after `dueAt`; a paused clock
  * is `paused` whatever its remaining time.
  */
 export function evaluateClock(state: ClockState, limit: TimeLimit, context: EvaluationContext, now: number): ClockEvaluation {
+  return evaluate(state, limit, context, now, true);
+}
+
+/** evaluateClock's state and deadline only, without building the explanation (the same checks and errors). */
+export function clockDue(state: ClockState, limit: TimeLimit, context: EvaluationContext, now: number): ClockDue {
+  const { sla, dueAt } = evaluate(state, limit, context, now, false);
+  return { sla, dueAt };
+}
+
+function evaluate(state: ClockState, limit: TimeLimit, context: EvaluationContext, now: number, explain: boolean): ClockEvaluation {
   if (state.limitId !== limit.id) throw new SlaError('ENG_SLA_LIMIT_MISMATCH', { state: state.limitId, limit: limit.id });
   assertNotBefore(state, now);
   const axis = createTimeAxis(kindOfUnit(limit.unit), context);
@@ -49,7 +65,7 @@ export function evaluateClock(state: ClockState, limit: TimeLimit, context: Eval
   const lastSegment = closed[closed.length - 1];
   const anchor = state.status === 'paused' ? now : (lastSegment?.to ?? now);
 
-  const dueTrace: ExplanationStep[] = [];
+  const dueTrace: ExplanationStep[] | undefined = explain ? [] : undefined;
   const due = reach(state, axis, budget.totalMs, anchor, dueTrace);
   const warn = reach(state, axis, Math.max(0, budget.totalMs - budget.warnMs), anchor);
 
@@ -59,15 +75,6 @@ export function evaluateClock(state: ClockState, limit: TimeLimit, context: Eval
     const reference = state.status === 'stopped' ? anchor : now;
     sla = reference > due.at ? 'overdue' : state.status === 'running' && reference >= warn.at ? 'warning' : 'normal';
   }
-
-  const fmt = (at: number) => formatLocalDateTime(at, axis.utcOffsetMinutes);
-  const explanation: ExplanationStep[] = [
-    ...budget.steps,
-    ...historySteps(state, axis, fmt),
-    ...dueTrace,
-    { code: 'warnFrom', params: { at: fmt(warn.at) } },
-    { code: 'due', params: { at: fmt(due.at), projected: due.projected } },
-  ];
 
   return {
     limitId: limit.id,
@@ -80,8 +87,19 @@ export function evaluateClock(state: ClockState, limit: TimeLimit, context: Eval
     dueAt: due.at,
     warnAt: warn.at,
     projected: due.projected,
-    explanation,
+    explanation: explain ? explanationOf(state, axis, budget.steps, dueTrace!, warn.at, due) : [],
   };
+}
+
+function explanationOf(state: ClockState, axis: TimeAxis, budgetSteps: readonly ExplanationStep[], dueTrace: readonly ExplanationStep[], warnAt: number, due: { at: number; projected: boolean }): ExplanationStep[] {
+  const fmt = (at: number) => formatLocalDateTime(at, axis.utcOffsetMinutes);
+  return [
+    ...budgetSteps,
+    ...historySteps(state, axis, fmt),
+    ...dueTrace,
+    { code: 'warnFrom', params: { at: fmt(warnAt) } },
+    { code: 'due', params: { at: fmt(due.at), projected: due.projected } },
+  ];
 }
 
 /** The instant at which the counted time reaches `threshold`, walking the spells in order. */

@@ -55,7 +55,9 @@ export { resumeClock } from './resumeClock.js';
 export { extendClock } from './extendClock.js';
 export { DEFAULT_WARNING_SHARE, resolveBudget, type Budget, type Urgency } from './resolveBudget.js';
 export {
+  clockDue,
   evaluateClock,
+  type ClockDue,
   type ClockEvaluation,
   type EvaluationContext,
   type SlaState,

@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { OrgIndex } from '../../engine/org/index.js';
 import type { BundleStore } from '../app/bundleStore.js';
+import { dialectOf, execute, selectRows, transaction, updateWhere, type Q } from '../db/directSql.js';
 import { parseJson } from '../tickets/rows.js';
 import { MESSAGE_EFFECTS, messageId, messageText, parseMessageEffect, recipientUsers, type TicketLabel } from './messageOf.js';
 
@@ -26,6 +27,24 @@ export interface OutboxReport {
 }
 
 const EMPTY: OutboxReport = { delivered: 0, messages: 0, failed: [] };
+
+/**
+ * The pending message rows, oldest first. The outbox runs after every action: its statements go
+ * straight to the driver (runtime/db/directSql.ts) rather than through knex's query builder.
+ */
+const PENDING = 'select `id`, `ticket_id`, `type`, `payload`, `created_at`, `attempts` from `outbox`'
+  + ` where \`done_at\` is null and \`type\` in (${MESSAGE_EFFECTS.map(() => '?').join(', ')}) and \`attempts\` < ?`
+  + ` and created_at + attempts * attempts * ? <= ? order by \`created_at\` asc limit ${BATCH}`;
+
+/** Inserts message rows, skipping any whose id is there already (a concurrent delivery of the same row). */
+async function insertIgnoringIds(q: Q, rows: readonly Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!);
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const into = `into \`messages\` (${columns.map((c) => `\`${c}\``).join(', ')}) values ${rows.map(() => tuple).join(', ')}`;
+  const sql = dialectOf(q) === 'sqlite3' ? `insert ${into} on conflict (\`id\`) do nothing` : `insert ignore ${into}`;
+  await execute(q, sql, rows.flatMap((r) => columns.map((c) => r[c])));
+}
 
 /**
  * After commit (DESIGN principle 4): turns `notify` and `urge` outbox rows into 消息中心 messages
@@ -82,14 +101,7 @@ export class OutboxProcessor {
   private async run(): Promise<OutboxReport> {
     try {
       const now = this.clock();
-      const rows = (await this.knex('outbox')
-        .select('id', 'ticket_id', 'type', 'payload', 'created_at', 'attempts')
-        .whereNull('done_at')
-        .whereIn('type', MESSAGE_EFFECTS as string[])
-        .where('attempts', '<', MAX_ATTEMPTS)
-        .whereRaw('created_at + attempts * attempts * ? <= ?', [RETRY_STEP_MS, now])
-        .orderBy('created_at')
-        .limit(BATCH)) as OutboxRecord[];
+      const rows = await selectRows<OutboxRecord>(this.knex, PENDING, [...MESSAGE_EFFECTS, MAX_ATTEMPTS, RETRY_STEP_MS, now]);
       if (rows.length === 0) return EMPTY;
       const { org } = await this.bundles.currentCompiled();
       let delivered = 0;
@@ -114,10 +126,7 @@ export class OutboxProcessor {
   /** Counts the attempt; false when another process claimed (or finished) the row since it was read. */
   private async claim(row: OutboxRecord): Promise<boolean> {
     const attempts = Number(row.attempts);
-    const updated = await this.knex('outbox')
-      .update({ attempts: attempts + 1 })
-      .where({ id: row.id, attempts })
-      .whereNull('done_at');
+    const updated = await execute(this.knex, 'update `outbox` set `attempts` = ? where `id` = ? and `attempts` = ? and `done_at` is null', [attempts + 1, row.id, attempts]);
     return Number(updated) === 1;
   }
 
@@ -125,25 +134,24 @@ export class OutboxProcessor {
   private async deliver(org: OrgIndex, row: OutboxRecord, now: number): Promise<number> {
     const effect = parseMessageEffect(parseJson(row.payload));
     const users = recipientUsers(org, effect.to);
-    const ticket = (await this.knex('tickets').select('number', 'title').where({ id: effect.ticket }).first()) as TicketLabel | undefined;
+    const [ticket] = await selectRows<TicketLabel>(this.knex, 'select `number`, `title` from `tickets` where `id` = ? limit 1', [effect.ticket]);
     const { kind, title } = messageText(effect, ticket);
     const createdAt = Number(row.created_at);
     const records = users.map((userId) => ({
       id: messageId(row.id, userId), user_id: userId, ticket_id: effect.ticket, kind, title,
       body: JSON.stringify(effect), created_at: createdAt, read_at: null,
     }));
-    return this.knex.transaction(async (trx) => {
+    return transaction(this.knex, async (trx) => {
       const ids = records.map((r) => r.id);
       const existing = new Set<string>();
       for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
-        const found = (await trx('messages').select('id').whereIn('id', ids.slice(i, i + INSERT_CHUNK))) as { id: string }[];
+        const chunk = ids.slice(i, i + INSERT_CHUNK);
+        const found = await selectRows<{ id: string }>(trx, `select \`id\` from \`messages\` where \`id\` in (${chunk.map(() => '?').join(', ')})`, chunk);
         for (const f of found) existing.add(f.id);
       }
       const fresh = records.filter((r) => !existing.has(r.id));
-      for (let i = 0; i < fresh.length; i += INSERT_CHUNK) {
-        await trx('messages').insert(fresh.slice(i, i + INSERT_CHUNK)).onConflict('id').ignore();
-      }
-      await trx('outbox').update({ done_at: now }).where({ id: row.id });
+      for (let i = 0; i < fresh.length; i += INSERT_CHUNK) await insertIgnoringIds(trx, fresh.slice(i, i + INSERT_CHUNK));
+      await updateWhere(trx, 'outbox', { done_at: now }, { id: row.id });
       return fresh.length;
     });
   }

@@ -1,6 +1,6 @@
 import type { CompiledBundle, TicketState } from '../../engine/index.js';
 import { OVERALL, slaContext, stageKey } from '../../engine/decide/clocks.js';
-import { evaluateClock, type ClockState, type SlaState } from '../../engine/sla/index.js';
+import { clockDue, type ClockState, type SlaState } from '../../engine/sla/index.js';
 
 export interface SlaValue {
   readonly state: SlaState;
@@ -19,7 +19,8 @@ function evaluate(cb: CompiledBundle, clock: ClockState | undefined, ticket: Tic
   const limit = cb.timeLimit(clock.limitId);
   if (!limit) return null;
   try {
-    const e = evaluateClock(clock, limit, slaContext(cb, limit, ticket.urgency), now);
+    // the state and deadline only: a list has no use for the explanation of every row's clock
+    const e = clockDue(clock, limit, slaContext(cb, limit, ticket.urgency), now);
     return { state: e.sla, dueAt: e.dueAt };
   } catch {
     // a clock stamped after `now` (clock skew between processes) or one the bundle cannot read: show no deadline

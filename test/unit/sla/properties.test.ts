@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addWorkingTime,
+  clockDue,
   evaluateClock,
   extendClock,
   isWithinWorkingTime,
@@ -138,6 +139,16 @@ describe('clock invariants (DEF-6, X-5, REV-4, property-based)', () => {
           const expected = now + wait > r.dueAt ? 'overdue' : now + wait >= r.warnAt ? 'warning' : 'normal';
           expect(r.sla).toBe(expected);
         }
+      }),
+    );
+  });
+
+  it('X-5 a list\'s state and deadline (clockDue) are the full evaluation\'s, urgencies and extensions included', () => {
+    fc.assert(
+      fc.property(instant, opsArb, later, fc.constantFrom(single, cumulative), fc.constantFrom('normal', 'urgent', 'veryUrgent') as fc.Arbitrary<'normal' | 'urgent' | 'veryUrgent'>, (t, ops, wait, timeLimit, urgency) => {
+        const { state, now } = play(timeLimit, t, ops);
+        const full = evaluateClock(state, timeLimit, { ...context, urgency }, now + wait);
+        expect(clockDue(state, timeLimit, { ...context, urgency }, now + wait)).toEqual({ sla: full.sla, dueAt: full.dueAt });
       }),
     );
   });
