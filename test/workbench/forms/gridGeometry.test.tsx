@@ -20,6 +20,8 @@ describe('ACC-1 grid from the event\u2019s location and the pickers\u2019 scope 
   it('regions with a code at and below a center; grids of its communities', () => {
     expect(regionsOf(org, 'zjg').map((d) => d.regionCode)).toEqual(['320582']);
     expect(regionsOf(org, 'sz').map((d) => d.regionCode).sort()).toEqual(['320500', '320582']);
+    // a town center without a code of its own registers under the county's code
+    expect(regionsOf(org, 'ys').map((d) => d.regionCode)).toEqual(['320582']);
     expect(isWithin(org, 'ys.xm', 'ys')).toBe(true);
     expect(isWithin(org, 'ys.xm', 'fh')).toBe(false);
     const inYs = gridsWithin(org, shapes, 'ys').map((g) => g.id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRegisterBody, cleanFields } from '../../../designer/workbench/src/register/buildRequest';
+import { buildRegisterBody, cleanFields, registrationSource } from '../../../designer/workbench/src/register/buildRequest';
 import { copyDraft, emptyDraft, isoWithOffset, type TicketDraft } from '../../../designer/workbench/src/register/ticketDraft';
 
 const draft = (fields: Record<string, unknown>, extra: Partial<TicketDraft> = {}): TicketDraft => ({ key: 'k', domain: 'linkage', fields, opinion: '', payload: {}, ...extra });
@@ -35,5 +35,11 @@ describe('ACC-1 the registration request built from a tab', () => {
     expect(copy.fields).not.toHaveProperty('attachments');
     expect(copy.done).toBeUndefined();
     expect(copy.key).not.toBe(done.key);
+  });
+
+  it('ACC-5 a grid worker\u2019s registration is a grid report; a center role registers for the center', () => {
+    expect(registrationSource(['gridWorker'])).toEqual({ source: 'grid' });
+    expect(registrationSource(['acceptor'])).toEqual({});
+    expect(registrationSource(['gridWorker', 'acceptor'])).toEqual({});
   });
 });

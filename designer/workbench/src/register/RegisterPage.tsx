@@ -5,7 +5,7 @@ import { useAuth } from '../../../shared/auth/AuthContext';
 import { useCatalogue } from '../../../shared/catalogue/CatalogueContext';
 import { localName, useI18n } from '../../../shared/i18n';
 import { validators } from '../forms/SchemaForm';
-import { buildRegisterBody, type RegisterBody } from './buildRequest';
+import { buildRegisterBody, registrationSource, type RegisterBody } from './buildRequest';
 import { ItemInfo } from './ItemInfo';
 import { MergeCandidatesModal } from './MergeCandidatesModal';
 import { RecommendationsPanel } from './RecommendationsPanel';
@@ -77,7 +77,7 @@ export function RegisterPage() {
     const method = buttons.methods.find((m) => m.id === d.method);
     const errors = validateDraft(d, form, method, validator, lang, texts);
     if (hasErrors(errors)) return { errors };
-    return { body: buildRegisterBody(d, method!.id, Boolean(method!.dialog?.schema)) };
+    return { body: { ...buildRegisterBody(d, method!.id, Boolean(method!.dialog?.schema)), ...registrationSource(roles) } };
   };
 
   const apply = (key: string, outcome: Outcome, button: string) => {
@@ -192,13 +192,15 @@ export function RegisterPage() {
     );
   };
 
+  // 暂存 only where the flow offers this user a draft button at registration (a grid worker reports at once)
+  const canDraft = Boolean(prepareDraft(current, catalogue, roles, validator).buttons.draft);
   const actions = (
     <Space wrap data-testid="register-actions" style={{ paddingInlineStart: 12 }}>
       <Button onClick={() => open(copyDraft(current))} disabled={busy} data-testid="copy">{t('copy')}</Button>
-      <Button onClick={() => void runOne(true)} disabled={busy || Boolean(current.done)} data-testid="save-draft">{t('saveDraft')}</Button>
+      {canDraft && <Button onClick={() => void runOne(true)} disabled={busy || Boolean(current.done)} data-testid="save-draft">{t('saveDraft')}</Button>}
       <Button type="primary" onClick={() => void runOne(false)} loading={busy} disabled={Boolean(current.done)} data-testid="submit">{t('submit')}</Button>
       <Button onClick={() => void runAll(false)} disabled={busy} data-testid="submit-all">{t('submitAll')}</Button>
-      <Button onClick={() => void runAll(true)} disabled={busy} data-testid="save-all">{t('saveAll')}</Button>
+      {canDraft && <Button onClick={() => void runAll(true)} disabled={busy} data-testid="save-all">{t('saveAll')}</Button>}
     </Space>
   );
 

@@ -16,6 +16,13 @@ export interface RegisterBody {
   button: string;
   opinion?: string;
   payload?: Record<string, unknown>;
+  /** Who reports: a center (default) or a grid worker (ACC-5 网格员上报: returnable to them, numbered by channel). */
+  source?: 'center' | 'grid' | 'other';
+}
+
+/** A grid worker (who works for no center) registers grid reports; everyone else registers for their center. */
+export function registrationSource(roles: readonly string[]): Pick<RegisterBody, 'source'> {
+  return roles.includes('gridWorker') && !roles.some((r) => ['acceptor', 'dispatcher', 'shiftLeader'].includes(r)) ? { source: 'grid' } : {};
 }
 
 const URGENCIES = ['normal', 'urgent', 'veryUrgent'] as const;

@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Descriptions, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { api } from '../../../shared/api/client';
 import { useCatalogue } from '../../../shared/catalogue/CatalogueContext';
@@ -9,7 +10,7 @@ import type { TicketDetail } from './types';
 import './texts';
 
 /** The form's fields, read-only, with the form's titles: the event, then the reporter as the viewer may see it. */
-export function FieldsCard({ detail, forms }: { detail: TicketDetail; forms: readonly Form[] }) {
+export function FieldsCard({ detail, forms, extra }: { detail: TicketDetail; forms: readonly Form[]; extra?: ReactNode }) {
   const catalogue = useCatalogue();
   const { t, lang } = useI18n(['ticket', 'display']);
   const yesNo: [string, string] = [t('display:yes'), t('display:no')];
@@ -20,7 +21,7 @@ export function FieldsCard({ detail, forms }: { detail: TicketDetail; forms: rea
   const visibility = detail.reporterVisibility;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
-      <Card size="small" title={t('fields')} data-testid="ticket-fields">
+      <Card size="small" title={t('fields')} extra={extra} data-testid="ticket-fields">
         <Descriptions size="small" bordered column={2} styles={{ label: { whiteSpace: 'nowrap' } }}
           items={event.map((r) => ({ key: r.key, label: r.label, children: <span data-field={r.key} style={{ whiteSpace: 'pre-line' }}>{r.value}</span>, span: r.wide ? 2 : 1 }))} />
       </Card>

@@ -7,6 +7,7 @@ import { useI18n } from '../../../shared/i18n';
 import { useActionDialog, type ActionTarget } from '../actions/useActionDialog';
 import { ApplicationsCard } from './ApplicationsCard';
 import { ChangesCard } from './ChangesCard';
+import { useEditFields } from './EditFields';
 import { FieldsCard } from './FieldsCard';
 import { ticketForms } from './fieldRows';
 import { SlaCard } from './SlaCard';
@@ -24,6 +25,7 @@ export function TicketPage() {
   const { message } = App.useApp();
   const { detail, error, loading, reload } = useTicketDetail(id);
   const { run, element } = useActionDialog();
+  const edit = useEditFields(detail, reload);
   const [exporting, setExporting] = useState(false);
   const forms = useMemo(() => (detail ? ticketForms(catalogue, detail.ticket.domain, detail.ticket.item) : []), [catalogue, detail]);
 
@@ -58,7 +60,7 @@ export function TicketPage() {
         <Row gutter={[12, 12]}>
           <Col xs={24} xl={15}>
             <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-              <FieldsCard detail={detail} forms={forms} />
+              <FieldsCard detail={detail} forms={forms} extra={edit.trigger} />
               <ChangesCard detail={detail} forms={forms} />
             </Space>
           </Col>
@@ -71,6 +73,7 @@ export function TicketPage() {
         </Row>
       </Space>
       {element}
+      {edit.element}
     </div>
   );
 }

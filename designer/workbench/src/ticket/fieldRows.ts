@@ -56,6 +56,7 @@ export function formatValue(c: CatalogueIndex, key: string, schema: Json, ui: Js
   if (label) return label;
   if (key === 'item' || schema.format === 'item') return localOrId(c.item(String(value)), lang, String(value));
   if (key === 'grid' || schema.format === 'grid') return c.gridName(String(value));
+  if (key === 'regionCode') return c.org.departments.find((d) => d.regionCode === value)?.name ?? String(value);
   if (schema.format === 'department') return c.departmentName(String(value));
   if (schema.format === 'date-time') return dayjs(String(value)).format('YYYY-MM-DD HH:mm');
   return String(value);

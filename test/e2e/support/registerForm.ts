@@ -1,0 +1,65 @@
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+
+/** The visible registration tab. */
+export const pane = (page: Page): Locator => page.locator('[data-testid="register-tab"][data-active="true"]');
+const field = (page: Page, label: string) => pane(page).getByLabel(label, { exact: true });
+
+async function choose(page: Page, select: Locator, option: string, search?: string): Promise<void> {
+  await select.click();
+  if (search) await select.fill(search);
+  await page.locator('.ant-select-dropdown:visible, .ant-tree-select-dropdown:visible').getByTitle(option, { exact: true }).first().click();
+}
+
+const LABELS = {
+  'zh-CN': {
+    channel: '上报方式', name: '上报人', phone: '联系方式', title: '事件标题', description: '事件描述', region: '行政区划', address: '事件地址',
+    eventType: '事件类型', item: '所属事项', complaint: '投诉', male: '男', gender: '性别', region0: '张家港市（320582）', item0: '违规设置户外广告（2000020002）',
+  },
+  'en-US': {
+    channel: 'Channel', name: 'Reporter', phone: 'Contact number', title: 'Title', description: 'Description', region: 'Region', address: 'Event address',
+    eventType: 'Event type', item: 'Item', complaint: 'Complaint', male: 'Male', gender: 'Gender', region0: '张家港市（320582）', item0: '违规设置户外广告（2000020002）',
+  },
+} as const;
+
+export interface Registration {
+  title: string;
+  /** 上报方式 as the select shows it (电话, 网格上报 …). */
+  channel: string;
+  /** 事件地址: its keyword picks the grid (东桥路 → 东桥社区第1网格, 西张老街 → 西张社区第1网格). */
+  address: string;
+  phone?: string;
+  /** 处办方式 (a registration button's name); omitted: the only one offered. */
+  method?: string;
+  opinion?: string;
+}
+
+/** Fills a registration tab by typing and picking (ACC-1), with the seed's 违规设置户外广告 item. */
+export async function fillRegistration(page: Page, r: Registration, lang: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<void> {
+  const l = LABELS[lang];
+  await page.getByTestId('register-page').waitFor();
+  await choose(page, field(page, l.channel), r.channel);
+  await field(page, l.name).fill('赵六');
+  await field(page, l.phone).fill(r.phone ?? '13700002222');
+  await pane(page).locator('.ant-form-item').filter({ has: page.getByText(l.gender, { exact: true }) }).last().getByText(l.male, { exact: true }).click();
+  await field(page, l.title).fill(r.title);
+  await field(page, l.description).fill(`${r.title}，请尽快处理。`);
+  await choose(page, field(page, l.region), l.region0);
+  await field(page, l.address).fill(r.address);
+  await expect.poll(() => pane(page).getByTestId(/picker-.*_grid$/).textContent()).toMatch(/网格/);
+  await choose(page, field(page, l.eventType), l.complaint);
+  await choose(page, field(page, l.item), l.item0, '2000020002');
+  if (r.method) await pane(page).getByTestId('method').getByText(r.method, { exact: true }).click();
+  if (r.opinion !== undefined) await pane(page).getByTestId('opinion').fill(r.opinion);
+}
+
+/** Presses 提交 (or 暂存) and returns the registered ticket's id and number from the success screen. */
+export async function submitRegistration(page: Page, button: 'submit' | 'save-draft' = 'submit'): Promise<{ id: string; number: string }> {
+  await page.getByTestId(button).click();
+  const success = pane(page).getByTestId('register-success');
+  await success.or(pane(page).getByTestId('register-general-error')).first().waitFor();
+  expect(await success.count(), await pane(page).textContent() ?? '').toBe(1);
+  const number = /[A-Z]{2}\d{13}/.exec((await success.textContent())!)![0];
+  const href = await pane(page).getByTestId('register-success-link').getAttribute('href');
+  return { id: href!.split('/').pop()!, number };
+}
