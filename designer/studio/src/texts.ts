@@ -20,7 +20,7 @@ registerTexts('studio', {
     menu: { lint: '检查', publish: '发布', versions: '版本', packages: '导入导出', flowGraph: '流程图' },
     list: {
       search: '搜索标识、名称、编码…', all: '全部', enabled: '启用', disabled: '停用', newOne: '新建', id: '标识', name: '名称',
-      package: '定义包', state: '状态', updated: '更新', actions: '操作', edit: '编辑', view: '查看', delete: '删除',
+      package: '定义包', state: '状态', updated: '更新', actions: '操作', edit: '编辑', view: '查看', delete: '删除', copy: '复制',
       deleteConfirm: '确定删除 {{id}}？', deleted: '已删除 {{id}}', enabledNow: '已启用 {{id}}', disabledNow: '已停用 {{id}}',
       total: '共 {{total}} 条', editWhenDisabled: '启用中的{{kind}}只能停用后编辑、删除', empty: '没有符合条件的定义',
       findings: '{{count}} 个问题',
@@ -31,7 +31,14 @@ registerTexts('studio', {
       disable: '停用', enable: '启用', jsonInvalid: 'JSON 格式错误：{{message}}', schemaErrors: '不符合 {{kind}} 的 JSON Schema：',
       lintTitle: '检查发现 {{count}} 个问题', noFindings: '检查通过，此定义没有问题', preview: '表单预览（工作台渲染效果）',
       previewNone: '选择个性化表单后在此预览', previewError: '无法预览：{{message}}', flowGraph: '查看流程图', jsonField: 'JSON',
-      jsonFieldError: 'JSON 格式错误', exists: '已存在标识为 {{id}} 的定义，请换一个标识', refMissing: '{{id}}（不存在）', loadingEditor: '正在加载编辑器…',
+      jsonFieldError: 'JSON 格式错误', copyTitle: '复制{{kind}} {{id}}', copyBindings: '同时复制该流程各节点的流程状态配置', bindingsCopied: '已复制 {{count}} 个流程状态配置', exists: '已存在标识为 {{id}} 的定义，请换一个标识', refMissing: '{{id}}（不存在）', loadingEditor: '正在加载编辑器…',
+    },
+    attendance: { total: '（每天 {{hours}} 小时）', hours: '{{hours}} 小时', add: '添加时段' },
+    calendar: {
+      count: '（{{count}} 天）', allYears: '全部年份', import: '导入', empty: '该年份没有日期', date: '日期', weekday: '星期', name: '名称', nameEn: '英文名称', add: '添加',
+      importTitle: '导入{{title}}', importOk: '导入 {{count}} 天', importFile: '选择文件（csv、txt、xlsx）',
+      importHelp: '每行一天：日期、名称、英文名称（可省略），用逗号、制表符或空格分隔；也可上传 csv 或 xlsx（第一个工作表，前三列）。',
+      badLines: '第 {{lines}} 行不是有效日期，已跳过', parsed: '识别到 {{count}} 天（{{years}} 年）', replaceYears: '替换所导入年份的原有日期',
     },
     lint: {
       title: '定义检查', run: '重新检查', ok: '没有错误，可以发布', errors: '{{error}} 个错误，{{warning}} 个警告，{{info}} 个提示',
@@ -78,7 +85,9 @@ registerTexts('studio', {
       urgencyAmounts: 'By urgency', urgent: 'Urgent', veryUrgent: 'Very urgent', warnBefore: 'Warn before', exportTemplate: 'Export template',
       ticketPrefix: 'Number prefix', pauseClocks: 'Pause clocks', overallClock: 'Overall clock runs', entryServices: 'Entry services', exitServices: 'Exit services',
       statusText: 'Status text', statusTextEn: 'English status text', statusValue: 'Status value', textColor: 'Text colour', backgroundColor: 'Background colour',
-      handlerType: 'Handler type', role: 'Role', node: 'Node', item: 'Item', title: 'Title', titleEn: 'English title'
+      handlerType: 'Handler type', role: 'Role', node: 'Node', item: 'Item', title: 'Title', titleEn: 'English title',
+      weekend: 'Weekend', holidays: 'Holidays', workdays: 'Make-up working days (调休)', periods: 'Working periods', start: 'Start', end: 'End',
+      utcOffsetMinutes: 'UTC offset (minutes)',
     },
     adminOnly: 'The studio needs the admin role',
     groups: { catalogue: 'Domains & items', flows: 'Flows & forms', time: 'Time & calendars', parameters: 'Parameters', org: 'Organisation', publish: 'Check & publish' },
@@ -91,7 +100,7 @@ registerTexts('studio', {
     menu: { lint: 'Lint', publish: 'Publish', versions: 'Versions', packages: 'Import / export', flowGraph: 'Flow graph' },
     list: {
       search: 'Search id, name, code…', all: 'All', enabled: 'Enabled', disabled: 'Disabled', newOne: 'New', id: 'Id', name: 'Name',
-      package: 'Package', state: 'State', updated: 'Updated', actions: 'Actions', edit: 'Edit', view: 'View', delete: 'Delete',
+      package: 'Package', state: 'State', updated: 'Updated', actions: 'Actions', edit: 'Edit', view: 'View', delete: 'Delete', copy: 'Copy',
       deleteConfirm: 'Delete {{id}}?', deleted: 'Deleted {{id}}', enabledNow: 'Enabled {{id}}', disabledNow: 'Disabled {{id}}',
       total: '{{total}} in all', editWhenDisabled: 'Enabled ones are edited or deleted only after disabling them', empty: 'No definition matches',
       findings: '{{count}} findings',
@@ -102,7 +111,14 @@ registerTexts('studio', {
       disable: 'Disable', enable: 'Enable', jsonInvalid: 'Invalid JSON: {{message}}', schemaErrors: 'Does not match the JSON Schema of {{kind}}:',
       lintTitle: 'Lint found {{count}} problems', noFindings: 'Lint passed: no findings for this definition', preview: 'Form preview (as the workbench renders it)',
       previewNone: 'Choose a personalised form to preview it here', previewError: 'Cannot preview: {{message}}', flowGraph: 'Flow graph', jsonField: 'JSON',
-      jsonFieldError: 'Invalid JSON', exists: 'A definition with id {{id}} exists already: choose another id', refMissing: '{{id}} (missing)', loadingEditor: 'Loading the editor…',
+      jsonFieldError: 'Invalid JSON', copyTitle: 'Copy of {{kind}} {{id}}', copyBindings: 'Also copy the flow-status bindings of its nodes', bindingsCopied: 'Copied {{count}} flow-status bindings', exists: 'A definition with id {{id}} exists already: choose another id', refMissing: '{{id}} (missing)', loadingEditor: 'Loading the editor…',
+    },
+    attendance: { total: ' ({{hours}} h a day)', hours: '{{hours}} h', add: 'Add a period' },
+    calendar: {
+      count: ' ({{count}} days)', allYears: 'All years', import: 'Import', empty: 'No dates in this year', date: 'Date', weekday: 'Day', name: 'Name', nameEn: 'English name', add: 'Add',
+      importTitle: 'Import {{title}}', importOk: 'Import {{count}} days', importFile: 'Choose a file (csv, txt, xlsx)',
+      importHelp: 'One day a line: date, name, English name (optional), separated by commas, tabs or spaces; or upload a csv or xlsx (first sheet, first three columns).',
+      badLines: 'Line(s) {{lines}} hold no valid date and were skipped', parsed: '{{count}} days found ({{years}})', replaceYears: 'Replace the existing dates of the imported years',
     },
     lint: {
       title: 'Lint', run: 'Lint again', ok: 'No errors: ready to publish', errors: '{{error}} errors, {{warning}} warnings, {{info}} notes',

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, Form, List, Row, Select, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Form, List, Row, Select, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { ApartmentOutlined, ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -28,6 +28,17 @@ async function exists(kind: string, id: string): Promise<boolean> {
   }
 }
 
+/** A copied flow needs the status of each node and who handles it: copies the source flow's bindings onto the copy. */
+async function copyStatusBindings(from: string, to: string, pkg: string | undefined): Promise<number> {
+  const { items } = await definitionsApi.list('statusBinding');
+  const own = items.filter((b) => b.definition.flow === from);
+  for (const b of own) {
+    const definition = { ...b.definition, id: `${b.id}.${to}`.slice(0, 80), flow: to };
+    await definitionsApi.put('statusBinding', definition.id, definition, pkg ?? b.package);
+  }
+  return own.length;
+}
+
 const SEVERITY_COLOR: Record<string, string> = { error: 'red', warning: 'orange', info: 'blue' };
 
 function usePackages(): string[] {
@@ -54,6 +65,8 @@ export function DefinitionEditorPage({ create = false }: { create?: boolean }) {
   const { kind = '' } = useParams();
   const [search] = useSearchParams();
   const routeId = create ? undefined : search.get('id') ?? undefined;
+  // "copy": a new definition starting from an existing one, under a new id
+  const copyFrom = create ? search.get('from') ?? undefined : undefined;
   const { kind: kindInfo } = useKinds();
   const info = kindInfo(kind);
   const { t, lang } = useI18n(['studio', 'common']);
@@ -61,7 +74,8 @@ export function DefinitionEditorPage({ create = false }: { create?: boolean }) {
   const navigate = useNavigate();
   const packages = usePackages();
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [data, setData] = useState<Json | null>(create ? {} : null);
+  const [data, setData] = useState<Json | null>(create && !copyFrom ? {} : null);
+  const [copyBindings, setCopyBindings] = useState(true);
   const [pkg, setPkg] = useState<string | undefined>();
   const [tab, setTab] = useState('form');
   const [text, setText] = useState('');
@@ -80,6 +94,13 @@ export function DefinitionEditorPage({ create = false }: { create?: boolean }) {
     setData(null);
     definitionsApi.get(kind, routeId).then((d) => { setDraft(d); setData(d.definition); }, (e: Error) => setLoadError(e instanceof ApiError ? e.localized(lang) : e.message));
   }, [kind, routeId, create, lang]);
+  useEffect(() => {
+    if (!copyFrom) return;
+    definitionsApi.get(kind, copyFrom).then((d) => {
+      setPkg(d.package);
+      setData(typeof d.definition.id === 'string' ? { ...d.definition, id: `${d.definition.id}.copy` } : d.definition);
+    }, (e: Error) => setLoadError(e instanceof ApiError ? e.localized(lang) : e.message));
+  }, [kind, copyFrom, lang]);
 
   const schemaErrors = useMemo(
     () => (info && data && (tried || tab === 'json') ? validateDefinition(kind, info.schema, pruneEmpty(info.schema, data), lang) : []),
@@ -121,6 +142,10 @@ export function DefinitionEditorPage({ create = false }: { create?: boolean }) {
     try {
       const id = idOf(kind, definition);
       const saved = await definitionsApi.put(kind, id, definition, create ? pkg : undefined);
+      if (kind === 'flow' && copyFrom && copyBindings) {
+        const count = await copyStatusBindings(copyFrom, id, pkg);
+        void message.success(t('editor.bindingsCopied', { count }));
+      }
       forgetDrafts(kind);
       void message.success(successText);
       setDraft(saved);
@@ -171,7 +196,11 @@ export function DefinitionEditorPage({ create = false }: { create?: boolean }) {
         children: (
           <div data-testid="definition-form">
             <DefinitionForm kind={info} data={data} onChange={setData} extraErrors={extraErrors} disabled={guarded}
-              uiSchema={create || !info.identified ? undefined : { id: { 'ui:readonly': true } }} />
+              uiSchema={{
+                ...(create || !info.identified ? {} : { id: { 'ui:readonly': true } }),
+                ...(kind === 'calendar' ? { weekend: { 'ui:field': 'weekdays' }, holidays: { 'ui:field': 'calendarDates' }, workdays: { 'ui:field': 'calendarDates' } } : {}),
+                ...(kind === 'attendance' ? { periods: { 'ui:field': 'periods' } } : {}),
+              }} />
           </div>
         ),
       },
@@ -192,7 +221,7 @@ export function DefinitionEditorPage({ create = false }: { create?: boolean }) {
 
   return (
     <Card
-      title={<span data-testid="editor-title">{create ? t('editor.newTitle', { kind: kindName }) : t('editor.editTitle', { kind: kindName, id: routeId })}</span>}
+      title={<span data-testid="editor-title">{copyFrom ? t('editor.copyTitle', { kind: kindName, id: copyFrom }) : create ? t('editor.newTitle', { kind: kindName }) : t('editor.editTitle', { kind: kindName, id: routeId })}</span>}
       extra={(
         <Space>
           <Link to={`/kinds/${kind}`}><Button icon={<ArrowLeftOutlined />}>{t('editor.back')}</Button></Link>
@@ -214,6 +243,11 @@ export function DefinitionEditorPage({ create = false }: { create?: boolean }) {
           <Form.Item label={t('editor.package')} required>
             <Select style={{ width: 220 }} value={pkg} onChange={setPkg} options={packages.map((p) => ({ value: p, label: p }))} data-testid="package-select" id="package-select" />
           </Form.Item>
+          {kind === 'flow' && copyFrom && (
+            <Form.Item>
+              <span data-testid="copy-bindings"><Checkbox checked={copyBindings} onChange={(e) => setCopyBindings(e.target.checked)}>{t('editor.copyBindings')}</Checkbox></span>
+            </Form.Item>
+          )}
         </Form>
       )}
       {tried && tab === 'form' && errorList([...schemaErrors, ...serverErrors])}

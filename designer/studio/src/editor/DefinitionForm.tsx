@@ -5,13 +5,16 @@ import validator from '@rjsf/validator-ajv8';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Json, KindInfo } from '../definitionsApi';
+import { CalendarDatesField } from '../calendar/CalendarDatesField';
+import { PeriodsField } from '../calendar/PeriodsField';
+import { WeekdaysField } from '../calendar/WeekdaysField';
 import { CollapsibleArrayItem, type StudioFormContext } from './CollapsibleArrayItem';
 import { JsonField } from './JsonField';
 import { formSchemaOf } from './kindSchema';
 import { RefSelect } from './RefSelect';
 
 const widgets: RegistryWidgetsType = { refSelect: RefSelect };
-const fields: RegistryFieldsType = { json: JsonField };
+const fields: RegistryFieldsType = { json: JsonField, calendarDates: CalendarDatesField, weekdays: WeekdaysField, periods: PeriodsField };
 const templates = { ArrayFieldItemTemplate: CollapsibleArrayItem };
 
 export interface DefinitionFormProps {

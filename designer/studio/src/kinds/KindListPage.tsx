@@ -1,5 +1,5 @@
 import { App, Button, Card, Input, Popconfirm, Segmented, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { CopyOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import dayjs from 'dayjs';
@@ -89,12 +89,13 @@ export function KindListPage() {
             render: (_, d) => <Tooltip title={d.updatedBy}><Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{dayjs(d.updatedAt).format('YYYY-MM-DD HH:mm')}</Typography.Text></Tooltip>,
           },
           {
-            title: t('list.actions'), width: 150, fixed: 'right' as const,
+            title: t('list.actions'), width: 210, fixed: 'right' as const,
             render: (_, d) => {
               const locked = guarded && isEnabled(d);
               return (
                 <Space size={4}>
                   <Link to={editPath(kind, d.id)}><Button size="small" type="link" icon={<EditOutlined />}>{locked ? t('list.view') : t('list.edit')}</Button></Link>
+                  <Link to={`/kinds/${kind}/new?from=${encodeURIComponent(d.id)}`}><Button size="small" type="link" icon={<CopyOutlined />} data-testid={`copy-${d.id}`}>{t('list.copy')}</Button></Link>
                   <Popconfirm title={t('list.deleteConfirm', { id: d.id })} onConfirm={() => remove(d)} disabled={locked}>
                     <Tooltip title={locked ? t('list.editWhenDisabled', { kind: kindName }) : undefined}>
                       <Button size="small" type="link" danger icon={<DeleteOutlined />} disabled={locked} data-testid={`delete-${d.id}`}>{t('list.delete')}</Button>
