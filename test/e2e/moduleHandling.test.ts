@@ -220,7 +220,7 @@ describe('module 统一处置 (HND) by clicking in chromium', () => {
     });
   });
 
-  it('HND-3 the handler merges two tasks from 待处置 and splits the follower again with its row button', async () => {
+  it('HND-3 the handler merges two tasks from 待处置 and splits the follower again with its row button, and from the detail page', async () => {
     const a = await assigned('东桥路口广告牌甲', { handling: 'mainAssist', main: 'zjg.cgj' });
     const b = await assigned('东桥路口广告牌乙', { handling: 'mainAssist', main: 'zjg.cgj' });
     const follower = async () => (await api.call<{ tasks: { department: string; mergedInto?: string | null }[] }>('zjg.cgj.handler', 'GET', `/api/tickets/${b}`)).tasks.find((t) => t.department === 'zjg.cgj')!.mergedInto ?? null;
@@ -237,6 +237,17 @@ describe('module 统一处置 (HND) by clicking in chromium', () => {
       await expect.poll(follower).not.toBeNull();
       await listRow(page, b).getByTestId('row-list.split').click();
       await expect.poll(follower).toBeNull();
+
+      // merged again, the follower is split from its ticket's page (拆分 beside the task's buttons)
+      const tasks = async (id: string) => (await api.call<{ tasks: { id: string; department: string }[] }>('zjg.cgj.handler', 'GET', `/api/tickets/${id}`)).tasks.find((t) => t.department === 'zjg.cgj')!.id;
+      await api.call('zjg.cgj.handler', 'POST', '/api/tasks/merge', { taskIds: [await tasks(a), await tasks(b)] });
+      await expect.poll(follower).not.toBeNull();
+      await page.goto(`/tickets/${b}`);
+      const split = taskRow(page, 'zjg.cgj').locator('[data-testid^="split-task-"]');
+      await split.click();
+      await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
+      await expect.poll(follower).toBeNull();
+      await expect.poll(() => split.count()).toBe(0);
     });
   });
 

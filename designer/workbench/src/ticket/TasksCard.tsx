@@ -6,11 +6,12 @@ import { SlaTag } from '../common/SlaTag';
 import { StatusTag } from '../common/StatusTag';
 import type { ActionTarget } from '../actions/useActionDialog';
 import { ActionBar } from './ActionBar';
+import { SplitButton } from './SplitButton';
 import type { TaskView, TicketDetail } from './types';
 import './texts';
 
 /** HND: one row per department's task (任务单) with its state, stage deadline, application counts and buttons. */
-export function TasksCard({ detail, onPress }: { detail: TicketDetail; onPress(button: string, target?: ActionTarget): void }) {
+export function TasksCard({ detail, onPress, onChanged }: { detail: TicketDetail; onPress(button: string, target?: ActionTarget): void; onChanged(): void }) {
   const catalogue = useCatalogue();
   const { t, lang } = useI18n('ticket');
   const columns = [
@@ -41,7 +42,12 @@ export function TasksCard({ detail, onPress }: { detail: TicketDetail; onPress(b
     { key: 'createdAt', title: t('col.createdAt'), width: 130, render: (_: unknown, task: TaskView) => formatDateTime(task.createdAt) },
     {
       key: 'actions', title: t('col.actions'),
-      render: (_: unknown, task: TaskView) => <ActionBar size="small" actions={detail.actions.tasks[task.id]} target={{ kind: 'task', id: task.id }} onPress={onPress} testId={`task-actions-${task.department}`} />,
+      render: (_: unknown, task: TaskView) => (
+        <Space size={4} wrap>
+          <ActionBar size="small" actions={detail.actions.tasks[task.id]} target={{ kind: 'task', id: task.id }} onPress={onPress} testId={`task-actions-${task.department}`} />
+          {task.mergedInto && <SplitButton kind="task" id={task.id} department={task.department} onDone={onChanged} />}
+        </Space>
+      ),
     },
   ];
   return (

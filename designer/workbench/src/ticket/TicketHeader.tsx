@@ -8,6 +8,7 @@ import { SlaTag } from '../common/SlaTag';
 import { StatusTag } from '../common/StatusTag';
 import type { ActionTarget } from '../actions/useActionDialog';
 import { ActionBar } from './ActionBar';
+import { SplitButton } from './SplitButton';
 import type { TicketDetail } from './types';
 import './texts';
 
@@ -76,6 +77,7 @@ export function TicketHeader({ detail, loading, exporting, onReload, onExport, o
         ]} />
       <div style={{ marginTop: 4 }}>
         <ActionBar actions={detail.actions.ticket} onPress={onPress} primaryFirst testId="ticket-actions" />
+        {ticket.mergedInto && <SplitButton kind="ticket" id={ticket.id} version={ticket.version} onDone={onReload} />}
       </div>
     </Card>
   );

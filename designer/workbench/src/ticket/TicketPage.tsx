@@ -55,7 +55,7 @@ export function TicketPage() {
     <div data-testid="ticket-page" data-ticket={detail.ticket.id} data-node={detail.ticket.node} data-version={detail.ticket.version}>
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <TicketHeader detail={detail} loading={loading} exporting={exporting} onReload={() => void reload()} onExport={() => void exportDocx()} onPress={(b, tg) => void press(b, tg)} />
-        <TasksCard detail={detail} onPress={(b, tg) => void press(b, tg)} />
+        <TasksCard detail={detail} onPress={(b, tg) => void press(b, tg)} onChanged={() => void reload()} />
         {detail.applications.length > 0 && <ApplicationsCard detail={detail} onPress={(b, tg) => void press(b, tg)} />}
         <Row gutter={[12, 12]}>
           <Col xs={24} xl={15}>
