@@ -98,7 +98,7 @@ export function CatalogueProvider({ children }: { children: ReactNode }) {
   }, []);
   const index = useMemo(() => (catalogue ? indexCatalogue(catalogue) : null), [catalogue]);
   if (error) return <Result status="error" title={t('error')} subTitle={error} />;
-  if (!index) return <Spin style={{ display: 'block', margin: '20vh auto' }} tip={t('loading')}><div /></Spin>;
+  if (!index) return <Spin style={{ display: 'block', margin: '20vh auto' }} description={t('loading')}><div /></Spin>;
   return <CatalogueContext.Provider value={index}>{children}</CatalogueContext.Provider>;
 }
 

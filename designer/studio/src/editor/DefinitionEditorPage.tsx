@@ -208,7 +208,7 @@ export function DefinitionEditorPage({ create = false }: { create?: boolean }) {
         key: 'json', label: t('editor.json'),
         children: (
           <>
-            <Suspense fallback={<Spin tip={t('editor.loadingEditor')}><div style={{ height: 200 }} /></Spin>}>
+            <Suspense fallback={<Spin description={t('editor.loadingEditor')}><div style={{ height: 200 }} /></Spin>}>
               <JsonEditor key={revision} kind={kind} schema={info.schema} value={text} onChange={onText} readOnly={guarded} />
             </Suspense>
             {parseError && <Alert type="error" showIcon style={{ marginTop: 12 }} data-testid="json-parse-error" message={t('editor.jsonInvalid', { message: parseError })} />}

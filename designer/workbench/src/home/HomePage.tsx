@@ -19,7 +19,7 @@ export function HomePage() {
   useEffect(() => {
     void api.get<{ views: ViewSummary[] }>('/api/views').then((r) => setViews(r.views));
   }, []);
-  if (!views) return <Spin tip={t('loading')}><div style={{ height: 200 }} /></Spin>;
+  if (!views) return <Spin description={t('loading')}><div style={{ height: 200 }} /></Spin>;
   if (views.length === 0) return <Empty description={t('empty')} />;
   const modules = [...new Set(views.map((v) => v.module))];
   return (
