@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot } from './support/browser.js';
-import { startE2eServer, type E2eServer } from './support/server.js';
-import { TicketApi } from './support/ticketApi.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newPage, screenshot } from './support/browser.js';
+import { useE2e } from './support/useE2e.js';
 import { confirm, fillOpinion, openTicket, pickDepartments, pickOption, press, ticketNode } from './support/ticketPage.js';
 
 /** The seed's scenarios played by clicking through the ticket detail, each step by the demo user whose job it is. */
 describe('ticket lifecycle through the detail page in chromium', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  let api: TicketApi;
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-    api = new TicketApi(server.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const { server, browser, api } = useE2e();
 
   /** Opens the ticket as `user`, runs the steps, closes the page. */
   async function as(user: string, id: string, steps: (page: Page) => Promise<void>): Promise<void> {

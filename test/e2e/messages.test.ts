@@ -1,23 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, login, newPage, screenshot } from './support/browser.js';
-import { startE2eServer, type E2eServer } from './support/server.js';
-import { TicketApi } from './support/ticketApi.js';
+import { describe, expect, it } from 'vitest';
+import { login, newPage, screenshot } from './support/browser.js';
+import { useE2e } from './support/useE2e.js';
 
 /** an urge reaches the handling department's handler in the message centre, with an unread count. */
 describe('message centre in chromium', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  let api: TicketApi;
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-    api = new TicketApi(server.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const { server, browser, api } = useE2e();
 
   it('X-2 the handler sees the urge counted on the bell, opens it, reaches the ticket and marks everything read', async () => {
     const ticket = await api.register('zjg.acceptor', { title: '东桥路口违规广告牌（催办）' });

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser.js';
 import { assigned, finish } from './support/seedFlow.js';
-import { startE2eServer, type E2eServer } from './support/server.js';
-import { TicketApi } from './support/ticketApi.js';
+import { useE2e } from './support/useE2e.js';
 import { confirm, fillOpinion, pickDepartments, press } from './support/ticketPage.js';
 import { expectListed, openList, openRow, openTab, pickExact, pressRow, taskRow, timeline, Workbench } from './support/workbench.js';
 
@@ -12,18 +11,7 @@ const CHROME = /查看|通过|回访|结案|重派|评价|确定|取消|刷新|�
 
 /** SPEC CLS (统一结案) played by clicking in both languages; the tickets reach callback or closing over HTTP. */
 describe('module 统一结案 (CLS) by clicking in chromium', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  let api: TicketApi;
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-    api = new TicketApi(server.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const { server, browser, api } = useE2e();
 
   const handled = async (title: string, callbackWanted: boolean) => {
     const id = await assigned(api, title, { handling: 'mainAssist', main: 'zjg.cgj' }, { callbackWanted });

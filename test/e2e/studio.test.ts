@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, login, newPage, screenshot } from './support/browser.js';
 import { DEMO_PASSWORD, startE2eServer, type E2eServer } from './support/server.js';
-import { addItem, choose, fill, newDefinition, saveDefinition, settled } from './support/studio.js';
+import { addItem, choose, createMunicipalDomain, fill, newDefinition, saveDefinition, settled } from './support/studio.js';
 
 const PERSONAL_FORM = {
   properties: {
@@ -67,17 +67,7 @@ describe('studio in chromium', () => {
   });
 
   it('creates the domain 市政设施 with a directory, an overall and a stage limit and a personalised form with a required and a conditional field', async () => {
-    await newDefinition(page, 'domain');
-    await fill(page, 'root_id', 'municipal');
-    await fill(page, 'root_name', '市政设施');
-    await choose(page, 'root_flow', 'flow.linkage');
-    await choose(page, 'root_form', 'form.default');
-    await saveDefinition(page, 'municipal');
-
-    await newDefinition(page, 'catalogueDirectory');
-    await fill(page, 'root_id', 'dir.municipal');
-    await fill(page, 'root_name', '市政设施');
-    await saveDefinition(page, 'dir.municipal');
+    await createMunicipalDomain(page);
 
     await newDefinition(page, 'timeLimit');
     await fill(page, 'root_id', 'tl.municipal.3wd');

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, login, newPage, screenshot } from './support/browser.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
-import { addItem, choose, fill, newDefinition, saveDefinition, settled } from './support/studio.js';
+import { addItem, choose, createMunicipalDomain, fill, newDefinition, saveDefinition, settled } from './support/studio.js';
 import { bearer, publishDrafts } from './support/studioJson.js';
 import { expectListed, listRow, openList, Workbench } from './support/workbench.js';
 
@@ -48,17 +48,7 @@ describe('studio configuration → workbench registration → departments', () =
   });
 
   it('configures 市政设施 with the item 路灯损坏, its personalised form and a main + assisting dispatch, and publishes', async () => {
-    await newDefinition(page, 'domain');
-    await fill(page, 'root_id', 'municipal');
-    await fill(page, 'root_name', '市政设施');
-    await choose(page, 'root_flow', 'flow.linkage');
-    await choose(page, 'root_form', 'form.default');
-    await saveDefinition(page, 'municipal');
-
-    await newDefinition(page, 'catalogueDirectory');
-    await fill(page, 'root_id', 'dir.municipal');
-    await fill(page, 'root_name', '市政设施');
-    await saveDefinition(page, 'dir.municipal');
+    await createMunicipalDomain(page);
 
     await newDefinition(page, 'form');
     await fill(page, 'root_id', 'form.municipal.ld');

@@ -47,3 +47,18 @@ export async function newDefinition(page: Page, kind: string, pkg = 'linkage'): 
   await page.getByTestId('definition-form').waitFor();
   await choose(page, 'package-select', pkg);
 }
+
+/** The domain 市政设施 (id municipal, the general flow and default form) and its catalogue directory, through the studio's forms. */
+export async function createMunicipalDomain(page: Page): Promise<void> {
+  await newDefinition(page, 'domain');
+  await fill(page, 'root_id', 'municipal');
+  await fill(page, 'root_name', '市政设施');
+  await choose(page, 'root_flow', 'flow.linkage');
+  await choose(page, 'root_form', 'form.default');
+  await saveDefinition(page, 'municipal');
+
+  await newDefinition(page, 'catalogueDirectory');
+  await fill(page, 'root_id', 'dir.municipal');
+  await fill(page, 'root_name', '市政设施');
+  await saveDefinition(page, 'dir.municipal');
+}
