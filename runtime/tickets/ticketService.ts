@@ -8,6 +8,7 @@ import { centerOf } from '../../engine/org/index.js';
 import type { BundleStore } from '../app/bundleStore.js';
 import { linkAttachments } from '../attachments/attachmentStore.js';
 import { recordAudit } from '../audit/audit.js';
+import { redactHistory } from './changeRecords.js';
 import type { SessionUser } from '../auth/authService.js';
 import { insertRows, transaction } from '../db/directSql.js';
 import { AppError, fromEngineError } from '../errors.js';
@@ -59,8 +60,15 @@ interface Decided {
   readonly effects: readonly RuntimeEffect[];
 }
 
-function summary(result: DecideSuccess): ActionResult {
-  return { ticket: result.world.ticket, changed: { tasks: result.changes.tasks.length, applications: result.changes.applications.length }, history: result.history };
+/**
+ * The answer to an action, as the acting user may see the ticket afterwards (X-3): a handling unit
+ * gets the reporter masked, or not at all on a confidential ticket, as on the detail page.
+ */
+function summary(cb: CompiledBundle, result: DecideSuccess, user: SessionUser): ActionResult {
+  const access = ticketAccess(cb, result.world, user);
+  const visibility = reporterVisibility(result.world.ticket, { ...(access?.staff ? { center: access.center } : {}), inList: false });
+  const ticket = { ...result.world.ticket, fields: redactReporter(result.world.ticket.fields, visibility) };
+  return { ticket, changed: { tasks: result.changes.tasks.length, applications: result.changes.applications.length }, history: redactHistory(result.history, visibility) };
 }
 
 /**
@@ -164,7 +172,7 @@ export class TicketService {
       await saveDecision(trx, result.changes, result.history, result.effects, now, { handled: handledByFollowMain(result.world.ticket.id) });
       await saveReporter(trx, result.world.ticket.id, input.fields, now); // ACC-1 auto-fill, kept apart from the ticket
       await linkAttachments(trx, result.world.ticket.id, user.id, input.fields.attachments); // ACC-1 uploads become the ticket's
-      return { result: summary(result), effects: result.effects };
+      return { result: summary(cb, result, user), effects: result.effects };
     }, 3); // a new ticket has no rival: a lock conflict here is only the counter, so retry
   }
 
@@ -190,7 +198,7 @@ export class TicketService {
       const result = touchTicket(decided);
       await saveDecision(trx, result.changes, result.history, result.effects, now, { handled: handledByFollowMain(ticketId), before: [world] });
       await followMain(trx, result, now, followers); // ACC-3/HND-3: merged followers move with (or split from) this main
-      return { result: summary(result), effects: result.effects };
+      return { result: summary(cb, result, user), effects: result.effects };
     });
     try {
       return await run();
