@@ -3,7 +3,7 @@ import {
   maskName, maskPhone, redactReporter, REPORTER_FIELDS, reporterVisibility, valueAt,
   type ApplicationState, type CompiledBundle, type TaskState, type TicketState, type Viewer,
 } from '../../engine/index.js';
-import { parseJson } from '../tickets/rows.js';
+import { parseState } from './parsedStates.js';
 import { slaCell } from './slaCell.js';
 import type { StoredRow } from './tabQuery.js';
 
@@ -39,7 +39,7 @@ export function isReporterColumn(column: View['columns'][number]): boolean {
  */
 export function listRow(stored: StoredRow, ctx: RowContext): ListRowOut {
   const { view, viewer } = ctx;
-  const ticket = parseJson<TicketState>(stored.ticketState);
+  const ticket = parseState<TicketState>(stored.ticketState);
   // center staff sit at the center department itself (ORG-2); its member units are handling units, from which
   // a confidential ticket's reporter is hidden (ACC-1 是否保密)
   const staffOf = viewer.center !== undefined && viewer.department === viewer.center ? viewer.center : undefined;
@@ -53,13 +53,13 @@ export function listRow(stored: StoredRow, ctx: RowContext): ListRowOut {
     subject = shown as unknown as Record<string, unknown>;
     entity = ticket;
   } else if (view.entity === 'task') {
-    const task = parseJson<TaskState>(stored.state);
+    const task = parseState<TaskState>(stored.state);
     subject = { ...task, ticket: shown };
     entity = task;
     taskId = task.id;
   } else {
-    const app = parseJson<ApplicationState>(stored.state);
-    const task = stored.taskState ? parseJson<TaskState>(stored.taskState) : undefined;
+    const app = parseState<ApplicationState>(stored.state);
+    const task = stored.taskState ? parseState<TaskState>(stored.taskState) : undefined;
     // views name the application's task `task.*` in columns (its id is `task` on the application)
     subject = { ...app, ticket: shown, ...(task ? { taskInfo: task, task } : {}) };
     entity = app;
