@@ -1,11 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Enabled, Id, Name, Ref, StringEnum, Text } from './common.js';
+import { Enabled, Id, Name, NameEn, Ref, StringEnum, Text } from './common.js';
 
 /** 事项目录 (DEF-2): a tree of directories grouping items. */
 export const CatalogueDirectorySchema = Type.Object(
   {
     id: Id,
     name: Name('事项目录名称'),
+    nameEn: NameEn(),
     parent: Type.Optional(Ref('catalogueDirectory', { title: '上级目录' })),
     version: Type.Optional(Type.String({ maxLength: 50, title: '版本' })),
     enabled: Enabled,
@@ -62,6 +63,7 @@ export const ItemSchema = Type.Object(
     directory: Ref('catalogueDirectory', { title: '事项目录' }),
     code: Type.String({ pattern: '^\\d{10}$', title: '清单编码', description: 'Ten digits, e.g. 2000000001.' }),
     name: Name('清单名称'),
+    nameEn: NameEn(),
     enabled: Enabled,
     region: Type.Optional(Type.String({ maxLength: 200, title: '行政区划' })),
     description: Type.Optional(Text('清单描述')),

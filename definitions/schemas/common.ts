@@ -15,6 +15,8 @@ export function Ref(kind: string, options: SchemaOptions = {}): TString {
 }
 
 export const Name = (title = '名称') => Type.String({ minLength: 1, maxLength: 200, title });
+/** The English name beside `name`, shown on en-US screens (they fall back to `name` when it is absent). */
+export const NameEn = (title = '英文名称') => Type.Optional(Type.String({ maxLength: 200, title }));
 export const Text = (title: string) => Type.String({ maxLength: 20_000, title });
 export const Enabled = Type.Boolean({ title: '启用', default: true });
 export const Color = (title: string) => Type.String({ pattern: '^#[0-9a-fA-F]{6}$', title });

@@ -1,11 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Enabled, Id, Name, Ref, Remark } from './common.js';
+import { Enabled, Id, Name, NameEn, Ref, Remark } from './common.js';
 
 /** 领域 (DEF-1): a business domain runs its items through one flow with one form. */
 export const DomainSchema = Type.Object(
   {
     id: Id,
     name: Name('领域名称'),
+    nameEn: NameEn(),
     flow: Ref('flow', { title: '关联流程' }),
     form: Ref('form', { title: '关联表单' }),
     exportTemplate: Type.Optional(Ref('exportTemplate', { title: '导出模板' })),

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Enabled, Id, Name, Ref, Remark, StringEnum } from './common.js';
+import { Enabled, Id, Name, NameEn, Ref, Remark, StringEnum } from './common.js';
 import { GuardSchema } from './condition.js';
 
 /** What a flow drives: the ticket, one department task, or an application's review chain. */
@@ -11,6 +11,7 @@ export const FlowNodeSchema = Type.Object(
   {
     id: Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$', title: '节点标识' }),
     name: Name('节点名称'),
+    nameEn: NameEn(),
     final: Type.Optional(Type.Boolean({ title: '结束节点' })),
     stageLimit: Type.Optional(Ref('timeLimit', { title: '环节时限' })),
     entryServices: Type.Optional(Type.Array(Ref('service'), { title: '入口服务' })),
@@ -28,10 +29,11 @@ export type FlowNode = Static<typeof FlowNodeSchema>;
  * Engine events raised by the engine itself rather than by a button:
  * `$tasks.settled` (the ticket's tasks reached a deciding state), `$application.approved`,
  * `$application.rejected`, `$application.cancelled` (sent to the task an application belongs to),
- * `$task.withdrawn` (sent to a task still open when its ticket leaves handling).
+ * `$task.withdrawn` (sent to a task still open when its ticket leaves handling), `$handling.accepted`
+ * (sent to a result application awaiting review when the reviewer passes the handling as a whole, REV-2 不核查结案).
  */
 export const InternalEventSchema = StringEnum(
-  ['$tasks.settled', '$application.approved', '$application.rejected', '$application.cancelled', '$task.withdrawn'],
+  ['$tasks.settled', '$application.approved', '$application.rejected', '$application.cancelled', '$task.withdrawn', '$handling.accepted'],
   { title: '内部事件' },
 );
 export type InternalEvent = Static<typeof InternalEventSchema>;
@@ -65,6 +67,7 @@ export const FlowSchema = Type.Object(
   {
     id: Id,
     name: Name('流程名称'),
+    nameEn: NameEn(),
     scope: FlowScopeSchema,
     initial: Type.String({ minLength: 1, title: '初始节点' }),
     taskFlow: Type.Optional(Ref('flow', { title: '部门处置流程' })),

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Enabled, Id, Name, Ref, StringEnum } from './common.js';
+import { Enabled, Id, Name, NameEn, Ref, StringEnum } from './common.js';
 
 /**
  * Organisation definitions (SPEC ORG-1..4): departments, grids, users and roles.
@@ -18,6 +18,7 @@ export const DepartmentSchema = Type.Object(
   {
     id: Id,
     name: Name('部门名称'),
+    nameEn: NameEn(),
     parent: Type.Optional(
       Ref('department', { title: '上级部门', description: 'Parent department; absent for a root (e.g. the province).' }),
     ),

@@ -3,6 +3,7 @@ import { Migration20261126071231_definitions } from './Migration20261126071231_d
 import { Migration20261126073249_support } from './Migration20261126073249_support.js';
 import { Migration20261126105306_republish } from './Migration20261126105306_republish.js';
 import { Migration20261126105709_historyEntityIndex } from './Migration20261126105709_historyEntityIndex.js';
+import { Migration20261126134003_departmentNameEn } from './Migration20261126134003_departmentNameEn.js';
 
 /** Applied in order by runtime/db/createOrm.ts `migrate`; add each new migration here. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   { name: 'Migration20261126073249_support', class: Migration20261126073249_support },
   { name: 'Migration20261126105306_republish', class: Migration20261126105306_republish },
   { name: 'Migration20261126105709_historyEntityIndex', class: Migration20261126105709_historyEntityIndex },
+  { name: 'Migration20261126134003_departmentNameEn', class: Migration20261126134003_departmentNameEn },
 ];

@@ -31,7 +31,7 @@ export async function seed(knex: Knex, store: BundleStore, demoPassword: string,
     const hash = await hashPassword(demoPassword);
     await knex.transaction(async (trx) => {
       await trx('departments').insert(Object.values(department).map((d) => ({
-        id: d.id, name: d.name, parent: d.parent ?? null, level: d.level, kind: d.kind, independent: d.independent, region_code: d.regionCode ?? null, enabled: d.enabled,
+        id: d.id, name: d.name, name_en: d.nameEn ?? null, parent: d.parent ?? null, level: d.level, kind: d.kind, independent: d.independent, region_code: d.regionCode ?? null, enabled: d.enabled,
       })));
       await trx('grids').insert(Object.values(grid).map((g) => ({
         id: g.id, name: g.name, community: g.community, geometry: g.geometry ? JSON.stringify(g.geometry) : null,

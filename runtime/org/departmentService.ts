@@ -10,6 +10,8 @@ import { assertIdFree, assertNoNewOrgErrors, newId, writeOrg, type OrgServices }
 export interface DepartmentView {
   readonly id: string;
   readonly name: string;
+  /** The English name shown on en-US screens (null: the Chinese one is shown). */
+  readonly nameEn: string | null;
   readonly parent: string | null;
   readonly level: DepartmentLevel;
   readonly kind: DepartmentKind;
@@ -27,6 +29,7 @@ export interface DepartmentNode extends DepartmentView {
 export interface CreateDepartmentInput {
   readonly id?: string;
   readonly name: string;
+  readonly nameEn?: string;
   readonly parent?: string;
   readonly level?: DepartmentLevel;
   readonly kind?: DepartmentKind;
@@ -37,6 +40,7 @@ export interface CreateDepartmentInput {
 
 export interface UpdateDepartmentInput {
   readonly name?: string;
+  readonly nameEn?: string | null;
   readonly parent?: string | null;
   readonly level?: DepartmentLevel;
   readonly kind?: DepartmentKind;
@@ -46,14 +50,14 @@ export interface UpdateDepartmentInput {
 
 export function departmentView(d: Department): DepartmentView {
   return {
-    id: d.id, name: d.name, parent: d.parent ?? null, level: d.level, kind: d.kind, independent: d.independent,
+    id: d.id, name: d.name, nameEn: d.nameEn ?? null, parent: d.parent ?? null, level: d.level, kind: d.kind, independent: d.independent,
     center: isCenterDepartment(d), regionCode: d.regionCode ?? null, enabled: d.enabled,
   };
 }
 
 export function departmentRow(d: Department) {
   return {
-    id: d.id, name: d.name, parent: d.parent ?? null, level: d.level, kind: d.kind, independent: d.independent,
+    id: d.id, name: d.name, name_en: d.nameEn ?? null, parent: d.parent ?? null, level: d.level, kind: d.kind, independent: d.independent,
     region_code: d.regionCode ?? null, enabled: d.enabled,
   };
 }
@@ -106,7 +110,7 @@ export class DepartmentService {
       await assertIdFree(trx, 'departments', id);
       const shape = inferDepartmentShape(input.name, parent);
       const created: Department = {
-        id, name: input.name, ...(parent ? { parent: parent.id } : {}),
+        id, name: input.name, ...(input.nameEn ? { nameEn: input.nameEn } : {}), ...(parent ? { parent: parent.id } : {}),
         level: input.level ?? shape.level, kind: input.kind ?? shape.kind, independent: input.independent ?? false,
         ...(input.regionCode ? { regionCode: input.regionCode } : {}), enabled: input.enabled ?? true,
       };
@@ -121,10 +125,11 @@ export class DepartmentService {
       const current = found(org, id);
       const parentId = input.parent === undefined ? current.parent : (input.parent ?? undefined);
       if (parentId !== undefined) found(org, parentId);
-      const { parent: _parent, regionCode: _code, ...rest } = current;
+      const { parent: _parent, regionCode: _code, nameEn: _nameEn, ...rest } = current;
       const regionCode = input.regionCode === undefined ? current.regionCode : (input.regionCode ?? undefined);
+      const nameEn = input.nameEn === undefined ? current.nameEn : (input.nameEn ?? undefined);
       const next: Department = {
-        ...rest, ...(parentId !== undefined ? { parent: parentId } : {}), ...(regionCode ? { regionCode } : {}),
+        ...rest, ...(parentId !== undefined ? { parent: parentId } : {}), ...(regionCode ? { regionCode } : {}), ...(nameEn ? { nameEn } : {}),
         name: input.name ?? current.name, level: input.level ?? current.level, kind: input.kind ?? current.kind,
         independent: input.independent ?? current.independent,
       };

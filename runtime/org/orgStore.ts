@@ -8,7 +8,7 @@ export async function loadOrg(q: Knex, roles: readonly Role[]): Promise<OrgDefin
   const [departments, grids, users] = await Promise.all([q('departments').select(), q('grids').select(), q('users').select()]);
   return {
     departments: departments.map((d: Record<string, unknown>): Department => ({
-      id: String(d.id), name: String(d.name), level: d.level as Department['level'], kind: d.kind as Department['kind'],
+      id: String(d.id), name: String(d.name), ...(d.name_en ? { nameEn: String(d.name_en) } : {}), level: d.level as Department['level'], kind: d.kind as Department['kind'],
       independent: Boolean(d.independent), enabled: Boolean(d.enabled),
       ...(d.parent ? { parent: String(d.parent) } : {}), ...(d.region_code ? { regionCode: String(d.region_code) } : {}),
     })),

@@ -108,10 +108,12 @@ export class RowReader {
         }
       }
       if (!idOk || this.problems.has(row)) continue;
+      // the sheet has no column for the English name: an existing directory keeps its own
+      const nameEn = this.ctx.directories.find((d) => d.id === c.id)?.nameEn;
       out.push({
         row,
         definition: {
-          id: c.id!, name: c.name!, ...(parent ? { parent } : {}), ...(c.version ? { version: c.version } : {}),
+          id: c.id!, name: c.name!, ...(nameEn ? { nameEn } : {}), ...(parent ? { parent } : {}), ...(c.version ? { version: c.version } : {}),
           enabled: enabled === true, ...(c.description ? { description: c.description } : {}),
         },
       });

@@ -202,6 +202,13 @@ describe('ACC-1/2/3 registration in chromium', () => {
     await page.getByTestId('register-page').waitFor();
     await expect.poll(() => page.getByTestId('register-actions').textContent()).toContain('Submit all');
     expect(await pane(page).getByTestId('method').textContent()).toContain('Send to dispatch');
+    // X-4 the item search speaks English: an English word finds the item, shown with its English directories
+    await choose(page, field(page, 'Item'), 'Exposed garbage（2000000001）', 'garbage');
+    const info = pane(page).getByTestId('item-info');
+    await expect.poll(() => info.textContent()).toContain('Exposed garbage');
+    expect(await info.textContent()).toContain('City Appearance & Environment');
+    expect(await info.textContent()).toContain('Environmental Sanitation');
+    expect(await info.textContent()).not.toContain('暴露垃圾');
     await screenshot(page, 'register-en');
   });
 });

@@ -83,6 +83,15 @@ describe('ticket detail in chromium', () => {
     await openTicket(page, 'zjg.dispatcher', id);
     expect(await page.getByTestId('ticket-status').textContent()).toBe('In handling');
     expect(await page.getByTestId('ticket-tasks').textContent()).toContain('Main');
+    // X-4 the item and the flow's nodes by their English names (nameEn), not the Chinese ones
+    expect(await page.getByTestId('ticket-header').textContent()).toContain('Unauthorised outdoor advertising');
+    expect(await page.getByTestId('ticket-fields').locator('[data-field=item]').textContent()).toBe('Unauthorised outdoor advertising');
+    const moved = page.getByTestId('ticket-timeline').locator('[data-event="dsp.assign"]');
+    expect(await moved.textContent()).toContain('Dispatch → Handling');
+    expect(await page.getByTestId('ticket-timeline').textContent()).not.toMatch(/事件分拨|事件处置|违规设置户外广告/);
+    // and the departments by theirs (people's names stay as they are)
+    expect(await page.getByTestId('ticket-tasks').locator('tr[data-department="zjg.cgj"]').textContent()).toContain('Zhangjiagang Urban Management Bureau');
+    expect(await page.getByTestId('user-center').textContent()).toBe('Zhangjiagang');
     await page.getByTestId('sla-explanation').getByText('How the deadline is computed · Overall limit').click();
     await expect.poll(() => page.getByTestId('sla-explanation').textContent()).toMatch(/Limit: \d+ working days[\s\S]*Due/);
     await screenshot(page, 'ticket-detail-en');

@@ -8,11 +8,12 @@ import type { StatusBinding } from '../../../definitions/schemas/status-binding'
 import type { Vocabulary } from '../../../definitions/schemas/vocabulary';
 import type { SystemParameter } from '../../../definitions/schemas/parameters';
 import { api } from '../api/client';
-import { useI18n } from '../i18n';
+import { currentLang, localName, useI18n, type Lang } from '../i18n';
 
 export interface FlowNames {
   id: string;
   name: string;
+  nameEn?: string;
   entity?: string;
   nodes: Record<string, { name: string; nameEn?: string }>;
   initial?: string;
@@ -44,6 +45,7 @@ export interface Catalogue {
 export interface OrgDepartment {
   id: string;
   name: string;
+  nameEn?: string;
   parent: string | null;
   kind: 'region' | 'unit' | 'community';
   level: string;
@@ -63,8 +65,8 @@ export interface CatalogueIndex extends Catalogue {
   binding(flow: string, node: string): StatusBinding | undefined;
   parameter(id: string): unknown;
   department(id: string): OrgDepartment | undefined;
-  /** 张家港市 / 城管局: the department's path below its center (or its name). */
-  departmentName(id: string | null | undefined): string;
+  /** The department's name in `lang` (default: the UI language; the Chinese name where it has no English one). */
+  departmentName(id: string | null | undefined, lang?: Lang): string;
   gridName(id: string | null | undefined): string;
 }
 
@@ -82,7 +84,7 @@ export function indexCatalogue(c: Catalogue): CatalogueIndex {
     binding: (flow, node) => bindings.get(`${flow}#${node}`),
     parameter: (id) => (params.get(id) as { value?: unknown } | undefined)?.value,
     department: (id) => departments.get(id),
-    departmentName: (id) => (id ? departments.get(id)?.name ?? id : ''),
+    departmentName: (id, lang = currentLang()) => (id ? localName(departments.get(id), lang) || id : ''),
     gridName: (id) => (id ? grids.get(id)?.name ?? id : ''),
   };
 }

@@ -61,7 +61,7 @@ export const SessionEntity = new EntitySchema<SessionRow>({
 
 /** Departments and grids live in the database so delivery staff can edit them (ORG-1..4). */
 export interface DepartmentRow {
-  id: string; name: string; parent?: string | null; level: string; kind: string; independent: boolean; regionCode?: string | null; enabled: boolean;
+  id: string; name: string; nameEn?: string | null; parent?: string | null; level: string; kind: string; independent: boolean; regionCode?: string | null; enabled: boolean;
 }
 
 export const DepartmentEntity = new EntitySchema<DepartmentRow>({
@@ -70,6 +70,7 @@ export const DepartmentEntity = new EntitySchema<DepartmentRow>({
   properties: {
     id: { type: 'string', primary: true, length: 80 },
     name: { type: 'string', length: 200 },
+    nameEn: { type: 'string', length: 200, nullable: true },
     parent: { type: 'string', length: 80, nullable: true },
     level: { type: 'string', length: 16 },
     kind: { type: 'string', length: 16 },

@@ -20,7 +20,7 @@ const RoleList = Type.String({
 export const IdParam = Type.Object({ id: RefId });
 
 export const DepartmentOut = Type.Object({
-  id: Type.String(), name: Type.String(), parent: Nullable(Type.String()), level: Type.String(), kind: Type.String(),
+  id: Type.String(), name: Type.String(), nameEn: Nullable(Type.String()), parent: Nullable(Type.String()), level: Type.String(), kind: Type.String(),
   independent: Type.Boolean(), center: Type.Boolean(), regionCode: Nullable(Type.String()), enabled: Type.Boolean(),
 });
 export const DepartmentDetailOut = Type.Object({ ...DepartmentOut.properties, path: Type.String() });
@@ -29,12 +29,12 @@ export const DepartmentTreeOut = Type.Object({
 });
 
 export const CreateDepartment = Type.Object({
-  id: Type.Optional(d.id), name: d.name, parent: Type.Optional(RefId), level: Type.Optional(d.level), kind: Type.Optional(d.kind),
+  id: Type.Optional(d.id), name: d.name, nameEn: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), parent: Type.Optional(RefId), level: Type.Optional(d.level), kind: Type.Optional(d.kind),
   independent: Type.Optional(Type.Boolean()), regionCode: Type.Optional(d.regionCode), enabled: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false });
 
 export const UpdateDepartment = Type.Object({
-  name: Type.Optional(d.name), parent: Type.Optional(Nullable(RefId)), level: Type.Optional(d.level), kind: Type.Optional(d.kind),
+  name: Type.Optional(d.name), nameEn: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200 }))), parent: Type.Optional(Nullable(RefId)), level: Type.Optional(d.level), kind: Type.Optional(d.kind),
   independent: Type.Optional(Type.Boolean()), regionCode: Type.Optional(Nullable(d.regionCode)),
 }, { additionalProperties: false, minProperties: 1 });
 

@@ -21,8 +21,8 @@ function catalogueOf(version: number, bundle: Bundle, org: OrgIndex) {
     buttonGroups: enabled(defs.buttonGroup),
     statusBindings: Object.values(defs.statusBinding),
     flows: Object.values(defs.flow).map((f) => ({
-      id: f.id, name: f.name, entity: (f as { entity?: string }).entity, initial: f.initial,
-      nodes: Object.fromEntries(f.nodes.map((n) => [n.id, { name: n.name ?? n.id, nameEn: (n as { nameEn?: string }).nameEn }])),
+      id: f.id, name: f.name, ...(f.nameEn ? { nameEn: f.nameEn } : {}), entity: (f as { entity?: string }).entity, initial: f.initial,
+      nodes: Object.fromEntries(f.nodes.map((n) => [n.id, { name: n.name ?? n.id, ...(n.nameEn ? { nameEn: n.nameEn } : {}) }])),
       // transitions by button, without guards and effects: which buttons a node offers and where they lead (registration's handling methods)
       transitions: f.transitions.filter((t) => t.button).map((t) => ({ from: t.from, button: t.button!, ...(t.to ? { to: t.to } : {}) })),
     })),
@@ -31,7 +31,7 @@ function catalogueOf(version: number, bundle: Bundle, org: OrgIndex) {
     // names and shape only (pickers, region columns); people are not listed here
     org: {
       departments: [...org.departments.values()].filter((d) => d.enabled !== false).map((d) => ({
-        id: d.id, name: d.name, parent: org.parentOf.get(d.id) ?? null, kind: d.kind, level: d.level, center: org.centerOf.get(d.id) ?? null,
+        id: d.id, name: d.name, ...(d.nameEn ? { nameEn: d.nameEn } : {}), parent: org.parentOf.get(d.id) ?? null, kind: d.kind, level: d.level, center: org.centerOf.get(d.id) ?? null,
         isCenter: org.centers.includes(d.id), ...(d.regionCode ? { regionCode: d.regionCode } : {}),
       })),
       grids: [...org.grids.values()].filter((g) => g.enabled !== false).map((g) => ({ id: g.id, name: g.name, community: g.community })),

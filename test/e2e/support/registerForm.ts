@@ -18,7 +18,7 @@ const LABELS = {
   },
   'en-US': {
     channel: 'Channel', name: 'Reporter', phone: 'Contact number', title: 'Title', description: 'Description', region: 'Region', address: 'Event address',
-    eventType: 'Event type', item: 'Item', complaint: 'Complaint', male: 'Male', gender: 'Gender', region0: '张家港市（320582）', item0: '违规设置户外广告（2000020002）',
+    eventType: 'Event type', item: 'Item', complaint: 'Complaint', male: 'Male', gender: 'Gender', region0: 'Zhangjiagang（320582）', item0: 'Unauthorised outdoor advertising（2000020002）',
   },
 } as const;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildItemTree, directoryPath, itemsOfDomain, type ItemNode } from '../../../designer/workbench/src/forms/widgets/itemTree';
+import { localName } from '../../../designer/shared/i18n';
 import { item, linkage } from '../register/linkageDefs';
 
 const leaves = (nodes: ItemNode[]): string[] => nodes.flatMap((n) => (n.kind === 'item' ? [n.value] : leaves(n.children ?? [])));
@@ -29,5 +30,13 @@ describe('ACC-1 item search across catalogue directories', () => {
     expect(leaves(buildItemTree(linkage.directories, all)).sort()).toEqual(all.map((i) => i.id).sort());
     expect(itemsOfDomain(linkage.items, 'hotline')).toEqual([]);
     expect(directoryPath(linkage.directories, item('item.bllj'))).toEqual(['市容环境', '环境卫生']);
+  });
+
+  it('X-4 in English: items and directories by their English names, searchable in English', () => {
+    const en = (d: { name: string; nameEn?: string }) => localName(d, 'en-US');
+    expect(paths(buildItemTree(linkage.directories, all, 'exposed garb', en))).toEqual(['City Appearance & Environment > Environmental Sanitation > Exposed garbage（2000000001）']);
+    const inDir = all.filter((i) => i.directory === 'dir.srhj.hjws').map((i) => i.id).sort();
+    expect(leaves(buildItemTree(linkage.directories, all, 'Sanitation', en)).sort()).toEqual(inDir);
+    expect(directoryPath(linkage.directories, item('item.bllj'), en)).toEqual(['City Appearance & Environment', 'Environmental Sanitation']);
   });
 });

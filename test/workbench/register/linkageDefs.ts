@@ -28,7 +28,7 @@ export const item = (id: string) => linkage.items.find((i) => i.id === id)!;
 
 /** The flow as GET /api/workbench/catalogue lists it (runtime/http/routes/workbench.ts). */
 export const flowNames: FlowNames = {
-  id: linkage.flow.id, name: linkage.flow.name, initial: linkage.flow.initial,
-  nodes: Object.fromEntries(linkage.flow.nodes.map((n) => [n.id, { name: n.name ?? n.id }])),
+  id: linkage.flow.id, name: linkage.flow.name, ...(linkage.flow.nameEn ? { nameEn: linkage.flow.nameEn } : {}), initial: linkage.flow.initial,
+  nodes: Object.fromEntries(linkage.flow.nodes.map((n) => [n.id, { name: n.name ?? n.id, ...(n.nameEn ? { nameEn: n.nameEn } : {}) }])),
   transitions: linkage.flow.transitions.filter((t) => t.button).map((t) => ({ from: t.from, button: t.button!, ...(t.to ? { to: t.to } : {}) })),
 };

@@ -45,7 +45,7 @@ export function AppLayout() {
         <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
           <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap', cursor: 'pointer' }} onClick={() => navigate('/')}>{t('appName')}</Typography.Text>
           <Typography.Text style={{ color: 'rgba(255,255,255,.85)', whiteSpace: 'nowrap' }} data-testid="user-center">
-            {me!.center?.name}{me!.department && me!.department !== me!.center?.name ? ` · ${me!.department}` : ''}
+            {me!.center ? catalogue.departmentName(me!.center.id, lang) : ''}{me!.department && me!.user.department !== me!.center?.id ? ` · ${catalogue.departmentName(me!.user.department, lang)}` : ''}
           </Typography.Text>
           <div style={{ flex: 1 }} />
           {canRegister && <Button type="primary" ghost icon={<FormOutlined />} onClick={() => navigate('/register')} style={{ color: '#fff', borderColor: '#fff' }}>{t('layout:register')}</Button>}

@@ -30,7 +30,7 @@ function FilterWidget({ filter, value, onChange, onEnter }: { filter: ViewFilter
   const name = localName(filter, lang);
   const what = lang === 'en-US' ? name.toLowerCase() : name;
   const items = useMemo(() => (filter.widget === 'item' ? itemTree(catalogue, lang) : []), [catalogue, filter.widget, lang]);
-  const departments = useMemo(() => (filter.widget === 'department' ? departmentTree(catalogue.org.departments, me?.center?.id ?? null) : []), [catalogue, filter.widget, me]);
+  const departments = useMemo(() => (filter.widget === 'department' ? departmentTree(catalogue.org.departments, me?.center?.id ?? null, lang) : []), [catalogue, filter.widget, me, lang]);
   const id = `filter-${filter.field}`;
   const common = { id, 'data-testid': id, style: { width: '100%' }, 'aria-label': name };
   const chosen = typeof value === 'string' && value !== '' ? value : undefined;

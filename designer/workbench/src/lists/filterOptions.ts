@@ -31,12 +31,12 @@ export function itemTree(catalogue: Pick<CatalogueIndex, 'directories' | 'items'
 }
 
 /** Departments below `root` (the user's center), or the whole organisation without one. */
-export function departmentTree(departments: readonly OrgDepartment[], root: string | null): TreeNode[] {
+export function departmentTree(departments: readonly OrgDepartment[], root: string | null, lang?: Lang): TreeNode[] {
   const children = new Map<string | null, OrgDepartment[]>();
   for (const d of departments) children.set(d.parent, [...(children.get(d.parent) ?? []), d]);
   const build = (parent: string | null): TreeNode[] => (children.get(parent) ?? []).map((d) => {
     const sub = build(d.id);
-    return { title: d.name, value: d.id, key: d.id, ...(sub.length ? { children: sub } : {}) };
+    return { title: localName(d, lang), value: d.id, key: d.id, ...(sub.length ? { children: sub } : {}) };
   });
   return build(root);
 }

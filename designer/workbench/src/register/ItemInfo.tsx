@@ -14,13 +14,14 @@ interface Props {
 /** 事项信息 beside the form: the picked item's handling standard, description and legal basis; else suggested items. */
 export function ItemInfo({ item, suggested, onUse }: Props) {
   const { t, lang } = useI18n('register');
-  const { directories } = useCatalogue();
+  const catalogue = useCatalogue();
+  const name = (def: { name: string; nameEn?: string }) => localName(def, lang);
   return (
     <Card size="small" title={t('itemInfo')} data-testid="item-info">
       {item ? (
         <Descriptions column={1} size="small" layout="vertical" colon={false}
           items={[
-            { key: 'name', label: localName(item, lang), children: <Space wrap size={4}>{directoryPath(directories, item).map((d) => <Tag key={d}>{d}</Tag>)}<Typography.Text type="secondary">{t('code')} {item.code}</Typography.Text></Space> },
+            { key: 'name', label: localName(item, lang), children: <Space wrap size={4}>{directoryPath(catalogue.directories, item, name).map((d) => <Tag key={d}>{d}</Tag>)}<Typography.Text type="secondary">{t('code')} {item.code}</Typography.Text></Space> },
             ...(item.handlingStandard ? [{ key: 'std', label: t('handlingStandard'), children: <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }} data-testid="handling-standard">{item.handlingStandard}</Typography.Paragraph> }] : []),
             ...(item.description ? [{ key: 'desc', label: t('description'), children: <Typography.Paragraph style={{ marginBottom: 0 }} ellipsis={{ rows: 3, expandable: true }}>{item.description}</Typography.Paragraph> }] : []),
             ...(item.legalBasis ? [{ key: 'law', label: t('legalBasis'), children: <Typography.Paragraph style={{ marginBottom: 0 }} ellipsis={{ rows: 3, expandable: true }}>{item.legalBasis}</Typography.Paragraph> }] : []),
@@ -33,7 +34,7 @@ export function ItemInfo({ item, suggested, onUse }: Props) {
               <Typography.Text strong>{t('suggestedItems')}</Typography.Text>
               {suggested.slice(0, 3).map((s) => (
                 <div key={s.item} style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 4 }}>
-                  <Typography.Text>{s.name}</Typography.Text>
+                  <Typography.Text>{localName(catalogue.item(s.item), lang) || s.name}</Typography.Text>
                   <Button size="small" type="link" onClick={() => onUse(s.item)}>{t('useItem')}</Button>
                 </div>
               ))}

@@ -56,8 +56,8 @@ export function formatValue(c: CatalogueIndex, key: string, schema: Json, ui: Js
   if (label) return label;
   if (key === 'item' || schema.format === 'item') return localOrId(c.item(String(value)), lang, String(value));
   if (key === 'grid' || schema.format === 'grid') return c.gridName(String(value));
-  if (key === 'regionCode') return c.org.departments.find((d) => d.regionCode === value)?.name ?? String(value);
-  if (schema.format === 'department') return c.departmentName(String(value));
+  if (key === 'regionCode') { const region = c.org.departments.find((d) => d.regionCode === value); return region ? c.departmentName(region.id, lang) : String(value); }
+  if (schema.format === 'department') return c.departmentName(String(value), lang);
   if (schema.format === 'date-time') return dayjs(String(value)).format('YYYY-MM-DD HH:mm');
   return String(value);
 }

@@ -6,7 +6,7 @@ export function nodeName(c: CatalogueIndex, flow: string, node: string | null | 
   if (!node) return '';
   const n = c.flows.find((f) => f.id === flow)?.nodes[node];
   const binding = c.binding(flow, node);
-  // flows name their nodes in Chinese; for en-US the node's status binding usually has the English text
+  // a node without an English name (nameEn): for en-US its status binding usually has the English text
   if (lang === 'en-US' && !n?.nameEn && binding?.statusTextEn) return binding.statusTextEn;
   if (n) return localName(n, lang);
   return binding?.statusText ?? node;

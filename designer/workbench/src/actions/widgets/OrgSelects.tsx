@@ -3,9 +3,11 @@ import { Select } from 'antd';
 import { useMemo } from 'react';
 import { useAuth } from '../../../../shared/auth/AuthContext';
 import { useCatalogue, type OrgDepartment } from '../../../../shared/catalogue/CatalogueContext';
+import { localName, useI18n } from '../../../../shared/i18n';
 
 function OrgSelect({ props, options }: { props: WidgetProps; options: OrgDepartment[] }) {
   const { id, value, onChange, disabled, readonly, placeholder } = props;
+  const { lang } = useI18n();
   return (
     <Select
       id={id}
@@ -13,7 +15,7 @@ function OrgSelect({ props, options }: { props: WidgetProps; options: OrgDepartm
       style={{ width: '100%' }}
       value={value ?? undefined}
       onChange={(v) => onChange(v ?? undefined)}
-      options={options.map((d) => ({ value: d.id, label: d.name }))}
+      options={options.map((d) => ({ value: d.id, label: localName(d, lang) }))}
       allowClear
       showSearch={{ optionFilterProp: 'label' }}
       disabled={disabled || readonly}

@@ -3,17 +3,17 @@ import { Select } from 'antd';
 import { useMemo } from 'react';
 import { useAuth } from '../../../../shared/auth/AuthContext';
 import { useCatalogue } from '../../../../shared/catalogue/CatalogueContext';
-import { useI18n } from '../../../../shared/i18n';
+import { localName, useI18n } from '../../../../shared/i18n';
 import { regionsOf } from './orgTree';
 import '../texts';
 
 /** 行政区划: the regions (with a code) of the user's center and below; the value is the region code. */
 export function RegionPicker(props: WidgetProps) {
   const { id, value, onChange, disabled, readonly } = props;
-  const { t } = useI18n('forms');
+  const { t, lang } = useI18n('forms');
   const { org } = useCatalogue();
   const { me } = useAuth();
-  const options = useMemo(() => regionsOf(org.departments, me?.center?.id).map((d) => ({ value: d.regionCode!, label: `${d.name}（${d.regionCode}）` })), [org, me]);
+  const options = useMemo(() => regionsOf(org.departments, me?.center?.id).map((d) => ({ value: d.regionCode!, label: `${localName(d, lang)}（${d.regionCode}）` })), [org, me, lang]);
   return (
     <Select
       id={id}

@@ -12,12 +12,13 @@ export interface ItemNode {
 
 const norm = (s: string) => s.replace(/\s+/g, '').toLowerCase();
 
-/** Whether an item matches a search: its name, code or keywords, or the name of a directory above it. */
+const named = (def: { name: string; nameEn?: string }, q: string) => norm(def.name).includes(q) || norm(def.nameEn ?? '').includes(q);
+
+/** Whether an item matches a search: its name (Chinese or English), code or keywords, or the name of a directory above it. */
 export function itemMatches(item: Item, query: string, directoryPath: readonly CatalogueDirectory[] = []): boolean {
   const q = norm(query);
   if (!q) return true;
-  return norm(item.name).includes(q) || norm((item as { nameEn?: string }).nameEn ?? '').includes(q) || item.code.includes(q) || (item.keywords ?? []).some((k) => norm(k).includes(q)) ||
-    directoryPath.some((d) => norm(d.name).includes(q));
+  return named(item, q) || item.code.includes(q) || (item.keywords ?? []).some((k) => norm(k).includes(q)) || directoryPath.some((d) => named(d, q));
 }
 
 /** The items registrable in a domain: enabled and listed for it. */
@@ -54,14 +55,16 @@ export function buildItemTree(
   return walk(undefined, []);
 }
 
-/** The directory names above an item, outermost first (shown beside the picked item). */
-export function directoryPath(directories: readonly CatalogueDirectory[], item: Item | undefined): string[] {
+/** The directory names above an item, outermost first (shown beside the picked item), through `label` (e.g. `localName`). */
+export function directoryPath(
+  directories: readonly CatalogueDirectory[], item: Item | undefined, label: (def: { name: string; nameEn?: string }) => string = (d) => d.name,
+): string[] {
   const byId = new Map(directories.map((d) => [d.id, d]));
   const out: string[] = [];
   const seen = new Set<string>();
   for (let d = item ? byId.get(item.directory) : undefined; d && !seen.has(d.id); d = d.parent ? byId.get(d.parent) : undefined) {
     seen.add(d.id);
-    out.unshift(d.name);
+    out.unshift(label(d));
   }
   return out;
 }
