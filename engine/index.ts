@@ -9,7 +9,7 @@ export { GuardEngine } from './rules/guardEngine.js';
 export { autoDispatch, type AutoDispatch } from './dispatch/autoDispatch.js';
 export { decide } from './decide/decide.js';
 export { progressOf, type Progress } from './decide/progress.js';
-export { reviewChain } from './decide/reviewChain.js';
+export { CENTER_REVIEW_NODES, REVIEW_NODES, reviewChain } from './decide/reviewChain.js';
 export type {
   Action, Changes, DecideFailure, DecideResult, DecideSuccess, EntityKind, EntityRef, HistoryEvent, IdSource,
   Recipients, Registration, RuntimeEffect,
@@ -37,3 +37,4 @@ export { previewExtension, EXTENSION_WARNING } from './effects/applicationEffect
 export { extractTickets } from './pool/extractTickets.js';
 export { matchesTab, valueAt, type ListRow, type MatchOptions, type Viewer } from './views/matchesTab.js';
 export { actedByActors } from './views/actedByActors.js';
+export { mayOpenTab, mayOpenView, visibleTabs } from './views/tabAccess.js';

@@ -42,7 +42,9 @@ export const ViewColumnSchema = Type.Object(
     titleEn: Type.Optional(Type.String({ title: '英文列名' })),
     width: Type.Optional(Type.Integer({ minimum: 40, title: '宽度' })),
     format: Type.Optional(
-      StringEnum(['text', 'datetime', 'maskedName', 'maskedPhone', 'status', 'sla', 'vocabulary', 'department', 'region', 'item'], { title: '格式' }),
+      StringEnum(['text', 'datetime', 'maskedName', 'maskedPhone', 'status', 'sla', 'vocabulary', 'department', 'region', 'item', 'user'], {
+        title: '格式', description: 'user: a login shown as the person\'s name (resolved on the server, in rows and exports alike).',
+      }),
     ),
     vocabulary: Type.Optional(Ref('vocabulary', { title: '字典' })),
   },
@@ -68,6 +70,10 @@ export const ViewTabSchema = Type.Object(
     key: Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$', title: '标识' }),
     name: Type.String({ minLength: 1, title: '名称' }),
     nameEn: Type.Optional(Type.String()),
+    roles: Type.Optional(Type.Array(Ref('role'), {
+      minItems: 1, title: '角色',
+      description: "Who sees the tab: some of the view's roles (default all of them). A tab whose row buttons only one role may press is that role's alone (a button the user may not press is not shown).",
+    })),
     query: ViewQuerySchema,
     rowButtons: Type.Array(Ref('buttonType'), { default: [], title: '行按钮' }),
     batchButtons: Type.Optional(Type.Array(Ref('buttonType'), { title: '批量按钮' })),

@@ -4,6 +4,7 @@ import type { Actor } from '../model/state.js';
 import { centerOf, communityOf, departmentOf } from '../org/index.js';
 import { engineError, type EngineError } from '../errors.js';
 import { Refusal } from './Refusal.js';
+import { REVIEW_NODES } from './reviewChain.js';
 import { flowOf } from './flowOf.js';
 import type { EntityRef } from './types.js';
 import type { WorldDraft } from './WorldDraft.js';
@@ -54,7 +55,7 @@ export function permissionError(cb: CompiledBundle, draft: WorldDraft, ref: Enti
   }
   const app = draft.application(ref.id);
   const step = app.chain[app.step];
-  const reviewing = ['parentReview', 'centerReview', 'upperReview'].includes(app.node);
+  const reviewing = REVIEW_NODES.includes(app.node);
   if (!reviewing) {
     if (app.applicant.department !== actor.department) return engineError('ENG_OUT_OF_SCOPE', { entity: 'application', where: name(cb, app.applicant.department) });
     return undefined;

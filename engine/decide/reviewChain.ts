@@ -2,6 +2,14 @@ import type { CompiledBundle } from '../compile/compileBundle.js';
 import type { ApplicationKind, ReviewStep, TaskState, TicketState } from '../model/state.js';
 import { upperCenter } from '../org/index.js';
 
+/**
+ * Application nodes where a review step is awaited (the chain's current step says whose): a parent
+ * department, the center (its reviewer or, REV-2 送值班长, its shift leader), an upper center.
+ */
+export const REVIEW_NODES: readonly string[] = ['parentReview', 'centerReview', 'shiftLeaderReview', 'upperReview'];
+/** Review nodes held by a center (the application's `reviewer` column is then the center). */
+export const CENTER_REVIEW_NODES: readonly string[] = ['centerReview', 'shiftLeaderReview', 'upperReview'];
+
 /** Kinds that climb to the upper center's shift leader when the upper center assigned the ticket. */
 const CLIMBING: readonly ApplicationKind[] = ['extension', 'suspension', 'transfer'];
 /** Kinds a parent department settles alone for its sub-units (HND-5). */

@@ -2,7 +2,7 @@ import type { EffectHandler } from './EffectContext.js';
 import { advanceChain, applyApplication, cancelSuspension, createApplication, rejectApplication } from './applicationEffects.js';
 import { markReturned, moveCenter, splitMerged } from './centerEffects.js';
 import { assignGridWorker, editFields, notify, recordOutcome, settleTasks, urge } from './recordEffects.js';
-import { createSubTasks, createTasks, withdrawOpenTasks } from './taskEffects.js';
+import { acceptResults, createSubTasks, createTasks, withdrawOpenTasks } from './taskEffects.js';
 
 /** HND-3: the main task's own application splits its followers first; the runtime unlinks them. */
 const splitMergedTask: EffectHandler = (ctx) => {
@@ -15,6 +15,7 @@ export const effectRegistry: Readonly<Record<string, EffectHandler>> = {
   createTasks,
   createSubTasks,
   withdrawOpenTasks,
+  acceptResults,
   moveCenter,
   markReturned,
   splitMerged,

@@ -3,6 +3,7 @@ import { autoDispatch } from '../dispatch/autoDispatch.js';
 import { moveClocks } from '../decide/clocks.js';
 import { isOpenTask } from '../decide/progress.js';
 import { Refusal } from '../decide/Refusal.js';
+import { REVIEW_NODES } from '../decide/reviewChain.js';
 import type { TaskRole, TaskState } from '../model/state.js';
 import { centerOf, departmentOf, isWithin, lowerCenters } from '../org/index.js';
 import type { EffectContext, EffectHandler } from './EffectContext.js';
@@ -63,7 +64,10 @@ export const createTasks: EffectHandler = (ctx, params) => {
   const open = new Set([...draft.tasks.values()].filter(isOpenTask).map((t) => t.department));
   if (params.add) {
     const taken = wanted.filter((w) => open.has(w.department));
-    if (taken.length > 0) throw new Refusal('ENG_INVALID_PAYLOAD', { pointer: '/departments', reason: `${taken.map((t) => t.department).join(', ')} already handle this ticket` });
+    if (taken.length > 0) {
+      const names = taken.map((t) => `${departmentOf(cb.org, t.department)?.name ?? t.department}（${t.department}）`).join('、');
+      throw new Refusal('ENG_INVALID_PAYLOAD', { pointer: '/departments', reason: `${names} 已在处置本工单，不能加派 (already handling this ticket)` });
+    }
   }
   for (const w of wanted) checkWithinCenter(ctx, w.department);
   const existing = draft.ticket.dispatch;
@@ -89,19 +93,34 @@ export const createTasks: EffectHandler = (ctx, params) => {
 
 /**
  * When the ticket leaves handling, tasks still being worked (e.g. assists after the main is done)
- * are withdrawn, and so are their applications awaiting review. Completed tasks keep their result review.
+ * are withdrawn, and so are their applications awaiting review. Completed tasks keep their result review,
+ * unless `completed: true` (REV-2 重派: the reviewer rejects the handling, results awaiting review included).
  */
-export const withdrawOpenTasks: EffectHandler = (ctx) => {
+export const withdrawOpenTasks: EffectHandler = (ctx, params) => {
   const { draft } = ctx;
+  const all = params.completed === true;
   const withdrawn = new Set<string>();
   for (const t of draft.tasks.values()) {
-    if (isOpenTask(t) && t.node !== 'completed' && !t.mergedInto) {
+    if (isOpenTask(t) && (all || t.node !== 'completed') && !t.mergedInto) {
       withdrawn.add(t.id);
       draft.emit({ kind: 'task', id: t.id }, '$task.withdrawn');
     }
   }
   for (const a of draft.applications.values()) {
-    if (withdrawn.has(a.task) && a.kind !== 'result') draft.emit({ kind: 'application', id: a.id }, '$task.withdrawn');
+    if (withdrawn.has(a.task) && (all || a.kind !== 'result')) draft.emit({ kind: 'application', id: a.id }, '$task.withdrawn');
+  }
+};
+
+/**
+ * REV-2 不核查结案: the reviewer passes the handling as a whole, so the results of completed tasks
+ * still awaiting review are approved with it (`$handling.accepted`); none stays behind in 结果审核.
+ */
+export const acceptResults: EffectHandler = (ctx) => {
+  const { draft } = ctx;
+  for (const a of draft.applications.values()) {
+    if (a.kind !== 'result' || !REVIEW_NODES.includes(a.node)) continue;
+    const task = draft.task(a.task);
+    if (task.node === 'completed' && !task.mergedInto) draft.emit({ kind: 'application', id: a.id }, '$handling.accepted');
   }
 };
 

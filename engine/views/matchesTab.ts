@@ -1,4 +1,5 @@
 import type { View, ViewClause, ViewTab } from '../../definitions/schemas/index.js';
+import { REVIEW_NODES } from '../decide/reviewChain.js';
 import type { ApplicationState, TaskState, TicketState } from '../model/state.js';
 
 /** Who is looking: the list screens filter by these (X-3 data scope). */
@@ -81,7 +82,7 @@ function inScope(view: View, tab: ViewTab, row: ListRow, viewer: Viewer, options
     case 'assignee': return (view.entity === 'task' ? task?.gridWorker : ticket.gridWorker) === viewer.user;
     case 'reviewer': {
       const step = app?.chain[app.step];
-      if (!step || !['parentReview', 'centerReview', 'upperReview'].includes(app.node)) return false;
+      if (!step || !REVIEW_NODES.includes(app.node)) return false;
       return step.level === 'parent' ? step.department === viewer.department : step.department === viewer.center;
     }
   }

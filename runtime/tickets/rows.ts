@@ -1,4 +1,4 @@
-import type { ApplicationState, HistoryEvent, TaskState, TicketState } from '../../engine/index.js';
+import { REVIEW_NODES, type ApplicationState, type HistoryEvent, type TaskState, type TicketState } from '../../engine/index.js';
 
 /** JSON columns come back as strings from SQLite and as strings or objects from MariaDB. */
 export function parseJson<T>(value: unknown): T {
@@ -32,7 +32,7 @@ export function taskRow(t: TaskState) {
   return { ...taskColumns(t), state: JSON.stringify(t) };
 }
 
-const REVIEWING = new Set(['parentReview', 'centerReview', 'upperReview']);
+const REVIEWING = new Set(REVIEW_NODES);
 
 export function applicationColumns(a: ApplicationState) {
   return {

@@ -15,7 +15,7 @@ export interface ListRowOut {
   readonly taskId?: string;
   readonly version: number;
   /** DEF-11 flow-status binding of the row's node: the text and colours its status column shows. */
-  readonly status: { readonly node: string; readonly text: string; readonly textColor?: string; readonly backgroundColor?: string };
+  readonly status: { readonly node: string; readonly text: string; readonly textEn?: string; readonly textColor?: string; readonly backgroundColor?: string };
   readonly cells: Record<string, unknown>;
 }
 
@@ -69,7 +69,7 @@ export function listRow(stored: StoredRow, ctx: RowContext): ListRowOut {
   const cb = ctx.bundleOf(ticket);
   const binding = cb.bindingOf(entity.flow, entity.node, kind);
   const status = {
-    node: entity.node, text: binding?.statusText ?? entity.node,
+    node: entity.node, text: binding?.statusText ?? entity.node, ...(binding?.statusTextEn ? { textEn: binding.statusTextEn } : {}),
     ...(binding?.textColor ? { textColor: binding.textColor } : {}), ...(binding?.backgroundColor ? { backgroundColor: binding.backgroundColor } : {}),
   };
   const cells: Record<string, unknown> = {};
@@ -82,6 +82,8 @@ export function listRow(stored: StoredRow, ctx: RowContext): ListRowOut {
     const value = valueAt(subject, column.field);
     if (column.format === 'maskedName' && typeof value === 'string') cells[column.field] = maskName(value);
     else if (column.format === 'maskedPhone' && typeof value === 'string') cells[column.field] = maskPhone(value);
+    // a login (grid worker …) as the person's name, as the detail names people; exports read the same cell
+    else if (column.format === 'user' && typeof value === 'string') cells[column.field] = cb.org.users.get(value)?.name ?? value;
     else cells[column.field] = value ?? null;
   }
   return { id: entity.id, entity: view.entity, ticketId: ticket.id, ...(taskId ? { taskId } : {}), version: entity.version, status, cells };

@@ -1,12 +1,12 @@
 import type { View, ViewQuery } from '../../definitions/schemas/index.js';
-import type { Viewer } from '../../engine/index.js';
+import { CENTER_REVIEW_NODES, type Viewer } from '../../engine/index.js';
 import { APPLICATION, entityTable, TASK, TICKET } from './fieldRef.js';
 import { jsonPath, type JsonSql } from './jsonSql.js';
 import { FALSE, or, placeholders, sql, type Sql } from './sqlFragment.js';
 
 /** Review nodes; an application's `reviewer` column holds the department of its current step there (runtime/tickets/rows.ts). */
 const PARENT_REVIEW = 'parentReview';
-const CENTER_REVIEWS = ['centerReview', 'upperReview'];
+const CENTER_REVIEWS = CENTER_REVIEW_NODES;
 
 const unassigned = `(${TICKET}.assignee is null or ${TICKET}.assignee = '')`;
 

@@ -1,11 +1,11 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { View, ViewTab } from '../../definitions/schemas/index.js';
-import { actedByActors, poolEnabled, pooledNodes, type CompiledBundle, type TicketState, type Viewer } from '../../engine/index.js';
+import { actedByActors, mayOpenView, poolEnabled, pooledNodes, visibleTabs, type CompiledBundle, type TicketState, type Viewer } from '../../engine/index.js';
 import { centerOf, centersWithin } from '../../engine/org/index.js';
 import type { BundleStore } from '../app/bundleStore.js';
 import type { SessionUser } from '../auth/authService.js';
 import { AppError } from '../errors.js';
-import { parseJson } from '../tickets/rows.js';
+import { parseState } from './parsedStates.js';
 import { exportXlsx, sheetName } from './exportXlsx.js';
 import type { Dialect } from './jsonSql.js';
 import { parseListParams, sortableFields, type ListParams } from './listParams.js';
@@ -35,7 +35,8 @@ export function viewerOf(cb: CompiledBundle, user: Pick<SessionUser, 'id' | 'dep
   return { user: user.id, department: user.department, ...(user.roles ? { roles: user.roles } : {}), center, ...(center ? { centers: centersWithin(cb.org, center).map((c) => c.id) } : {}) };
 }
 
-const mayOpen = (view: View, user: SessionUser) => view.roles.some((r) => user.roles.includes(r));
+/** A view the user's roles may open, and (REV-2) only the tabs for those roles: a button the user may not press is not shown. */
+const mayOpen = (view: View, user: SessionUser) => mayOpenView(view, user.roles);
 
 /**
  * The generated list screens (ACC/DSP/HND/REV/CLS lists): which views a user may open, a tab's
@@ -65,12 +66,27 @@ export class ViewService {
         onlyMine: v.onlyMine ?? false, exportable: v.exportable !== false,
         pool: v.pool ?? null, poolEnabled: v.pool && viewer.center ? poolEnabled(cb, v.pool, viewer.center) : null,
         columns: v.columns, filters: v.filters, toolbarButtons: v.toolbarButtons ?? [],
-        tabs: await Promise.all(v.tabs.map(async (t) => ({
+        tabs: await Promise.all(visibleTabs(v, user.roles).map(async (t) => ({
           key: t.key, name: t.name, nameEn: t.nameEn ?? null, rowButtons: t.rowButtons, batchButtons: t.batchButtons ?? [],
+          // which of the user's roles the tab is for: the workbench's role switch narrows the tabs by it (REV-2)
+          roles: (t.roles ?? v.roles).filter((r) => user.roles.includes(r)),
           sort: t.query.sort ?? null, sortable: sortableFields(v, t),
           count: await this.tabQuery(cb, v, t, viewer).count(),
         }))),
       }))),
+    };
+  }
+
+  /**
+   * Every tab's count of one view with the list's 仅看与我有关 (DSP-6/ACC-7): the tab badges follow the
+   * same filter as the rows (the catalogue counts without it).
+   */
+  async counts(user: SessionUser, viewId: string, query: Readonly<Record<string, unknown>>): Promise<{ view: string; onlyMine: boolean; tabs: { key: string; count: number }[] }> {
+    const { cb, view, viewer } = await this.open(user, viewId, undefined);
+    const onlyMine = query.onlyMine === 'true';
+    return {
+      view: view.id, onlyMine,
+      tabs: await Promise.all(visibleTabs(view, user.roles).map(async (t) => ({ key: t.key, count: await this.tabQuery(cb, view, t, viewer, { onlyMine }).count() }))),
     };
   }
 
@@ -100,19 +116,21 @@ export class ViewService {
     return { filename: `${sheetName(view, tab)}.xlsx`, content: await exportXlsx(cb, view, tab, rows) };
   }
 
-  /** The view and tab, if the user's roles may open the view (403 otherwise). */
-  private async open(user: SessionUser, viewId: string, tabKey: string): Promise<Opened> {
+  /** The view and tab, if the user's roles may open both (403 otherwise); without a tab key, the first tab the user sees. */
+  private async open(user: SessionUser, viewId: string, tabKey: string | undefined): Promise<Opened> {
     const cb = await this.bundles.currentCompiled();
     const view = cb.bundle.defs.view[viewId];
     if (!view) throw new AppError('TG_ERR_NOT_FOUND', { what: `view ${viewId}` });
     if (!mayOpen(view, user)) throw new AppError('TG_ERR_FORBIDDEN', { detail: `${view.name} (${view.roles.join(', ')})` });
-    const tab = view.tabs.find((t) => t.key === tabKey);
+    const tabs = visibleTabs(view, user.roles);
+    const tab = tabKey === undefined ? tabs[0] : view.tabs.find((t) => t.key === tabKey);
     if (!tab) throw new AppError('TG_ERR_NOT_FOUND', { what: `tab ${tabKey} of ${viewId}` });
+    if (!tabs.includes(tab)) throw new AppError('TG_ERR_FORBIDDEN', { detail: `${view.name} · ${tab.name} (${(tab.roles ?? view.roles).join(', ')})` });
     return { cb, view, tab, viewer: viewerOf(cb, user) };
   }
 
   private async toRows(cb: CompiledBundle, view: View, viewer: Viewer, stored: readonly StoredRow[]): Promise<ListRowOut[]> {
-    const tickets = stored.map((s) => parseJson<TicketState>(s.ticketState));
+    const tickets = stored.map((s) => parseState<TicketState>(s.ticketState));
     const hashes = [...new Set(tickets.map((t) => t.bundleHash))];
     const bundles = new Map(await Promise.all(hashes.map(async (h) => [h, await this.bundles.compiledFor(h)] as const)));
     const now = this.clock();

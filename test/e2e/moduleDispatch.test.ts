@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.js';
-import { dialogOk, listRow, listShot, openMenu, openTab, Player, registerDirect, rowPress, settled, viewFromList, viewShot } from './support/modulePlay.js';
+import { closeDropdown, departmentNode, dialogOk, listRow, listShot, openMenu, openTab, Player, refusedAction, registerDirect, rowPress, settled, tabCount, viewFromList, viewShot } from './support/modulePlay.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
 import { TicketApi } from './support/ticketApi.js';
 import { confirm, fillOpinion, pickDepartments, pickOption, press } from './support/ticketPage.js';
@@ -58,11 +58,28 @@ describe('module 统一分拨 by clicking', () => {
       expect(await page.getByTestId('ticket-header').textContent()).toContain('强制分拨');
       expect(await page.getByTestId('ticket-header').textContent()).toContain('张家港市公安局');
 
-      // DSP-3 加派 from 已分拨: a department not yet on the ticket gets a task
+      // DSP-3 加派 from 已分拨: a department not yet on the ticket gets a task; those handling it are not offered
       await openMenu(page, '事件分拨');
       await openTab(page, 'dispatched');
       await rowPress(page, t.id, 'dsp.addDispatch');
       await page.locator('[data-testid=action-dialog-body][data-button="dsp.addDispatch"]').waitFor();
+      const taken = page.getByTestId('hint-taken');
+      await expect.poll(() => taken.textContent()).toContain('张家港市城市管理局');
+      expect(await taken.textContent()).toContain('张家港市生态环境局');
+      expect(await taken.textContent()).not.toContain('张家港市公安局');
+      // whatever the dialog's branch, the engine adds departments in the ticket's way of handling
+      expect(await taken.textContent()).toContain('生成「协办」任务单');
+      const held = await departmentNode(page, 'main', '张家港市城市管理局');
+      expect(await held.getAttribute('class')).toContain('ant-select-tree-treenode-disabled');
+      expect(await held.textContent()).toContain('（已在处置）');
+      await settled(page);
+      await viewShot(page, 'dsp-add-dispatch-taken');
+      await held.click({ force: true });
+      await closeDropdown(page);
+      expect(await page.getByTestId('picker-action_main').textContent()).not.toContain('张家港市城市管理局');
+      const free = await departmentNode(page, 'main', '张家港市交通运输局');
+      expect(await free.getAttribute('class')).not.toContain('ant-select-tree-treenode-disabled');
+      await closeDropdown(page);
       await pickDepartments(page, 'main', ['张家港市交通运输局']);
       await fillOpinion(page, '涉及道路，加派交通局');
       await settled(page);
@@ -72,6 +89,12 @@ describe('module 统一分拨 by clicking', () => {
     const d = await detail('zjg.dispatcher', t.id);
     expect(d.ticket.dispatch).toMatchObject({ handling: 'mainAssist', forced: true, cc: ['zjg.gaj'] });
     expect(d.tasks.map((x) => x.department).sort()).toEqual(['zjg.cgj', 'zjg.jtj', 'zjg.sthj']);
+    expect(d.tasks.find((x) => x.department === 'zjg.jtj')?.role).toBe('assist');
+    // the server refuses a department already handling the ticket, saying which
+    const dup = await refusedAction(api, 'zjg.dispatcher', t.id, { button: 'dsp.addDispatch', opinion: '重复加派', payload: { handling: 'mainAssist', main: 'zjg.jtj' } });
+    expect([dup.status, dup.code]).toEqual([400, 'TG_ERR_VALIDATION']);
+    expect(dup.messageZh).toContain('张家港市交通运输局');
+    expect(dup.message).toContain('already handling this ticket');
     expect(d.history.map((h) => h.event)).toContain('dsp.addDispatch');
 
     // the CC'd department sees the ticket among its 下辖事件 (HND-7)
@@ -236,10 +259,18 @@ describe('module 统一分拨 by clicking', () => {
       await openMenu(page, '分拨查询');
       await listRow(page, other.id).waitFor();
       await listRow(page, hard.id).waitFor();
+      const everyone = await tabCount(page, 'all');
       await page.getByTestId('only-mine').click();
       await expect.poll(() => listRow(page, other.id).count()).toBe(0);
       expect(await listRow(page, hard.id).count()).toBe(1);
+      // the tab's badge counts what the rows show (DSP-6), the pager's total alike
+      const mine = (await api.call<{ total: number }>('zjg.dispatcher', 'GET', '/api/views/view.dsp.query/tabs/all?onlyMine=true&pageSize=1')).total;
+      expect(mine).toBeLessThan(everyone);
+      await expect.poll(() => tabCount(page, 'all')).toBe(mine);
+      expect(await page.locator('.ant-pagination-total-text').textContent()).toContain(String(mine));
       await listShot(page, 'dsp-query-mine');
+      await page.getByTestId('only-mine').click();
+      await expect.poll(() => tabCount(page, 'all')).toBe(everyone);
     });
   });
 
@@ -261,5 +292,34 @@ describe('module 统一分拨 by clicking', () => {
       await settled(page);
       await viewShot(page, 'dsp-delegate-en');
     });
+  });
+
+  it('shows 加派 and the only-mine counts of 分拨查询 in English', async () => {
+    const t = await toDispatch('zjg.acceptor', 'English add dispatch');
+    await api.act('zjg.dispatcher', t.id, { button: 'dsp.assign', opinion: '请处置', payload: { handling: 'mainAssist', main: 'zjg.cgj' } });
+    await play.as('zjg.dispatcher', async (page) => {
+      await openMenu(page, 'Dispatch');
+      await openTab(page, 'dispatched');
+      await rowPress(page, t.id, 'dsp.addDispatch');
+      const taken = page.getByTestId('hint-taken');
+      await expect.poll(() => taken.textContent()).toContain('Departments already handling this ticket cannot be added: Zhangjiagang Urban Management Bureau');
+      const held = await departmentNode(page, 'main', 'Zhangjiagang Urban Management Bureau');
+      expect(await held.textContent()).toContain('(already handling)');
+      await settled(page);
+      await viewShot(page, 'dsp-add-dispatch-en');
+      await closeDropdown(page);
+      const body = await page.getByTestId('action-dialog-body').textContent();
+      expect(body).toContain('Main department');
+      await page.locator('.tg-action-dialog .ant-modal-close').click();
+      await page.locator('[data-testid=action-dialog-body]').waitFor({ state: 'detached' });
+      await openMenu(page, 'Dispatch query');
+      const everyone = await tabCount(page, 'all');
+      await page.getByTestId('only-mine').click();
+      const mine = (await api.call<{ total: number }>('zjg.dispatcher', 'GET', '/api/views/view.dsp.query/tabs/all?onlyMine=true&pageSize=1')).total;
+      await expect.poll(() => tabCount(page, 'all')).toBe(mine);
+      expect(mine).toBeLessThanOrEqual(everyone);
+      expect(await page.locator('.ant-card-extra').textContent()).toContain('Only mine');
+      await listShot(page, 'dsp-query-mine-en');
+    }, 'en-US');
   });
 });

@@ -7,6 +7,7 @@ import { startE2eServer, type E2eServer } from './support/server.js';
 import { TicketApi } from './support/ticketApi.js';
 import { confirm, fillOpinion, pickDepartments, press } from './support/ticketPage.js';
 import { applicationRow, expectListed, listRow, openList, openRow, openTab, pressRow, searchOption, taskRow, timeline, Workbench } from './support/workbench.js';
+import { applicationNodes, expectMessage, newestApplication } from './support/handlingPlay.js';
 
 /** SPEC HND (统一处置) played by clicking: each step by the seed's user, the work found in the module's lists; acceptance and dispatch are seeded over HTTP. */
 describe('module 统一处置 (HND) by clicking in chromium', () => {
@@ -165,11 +166,14 @@ describe('module 统一处置 (HND) by clicking in chromium', () => {
       await confirm(page);
       await expect.poll(() => applicationRow(page, 'suspension').getAttribute('data-node')).toBe('centerReview');
     });
-    await wb.as('zjg.shiftleader', async (page) => {
+    // REV-2: the center's reviewer (结果审核岗) decides assist applications, the shift leader suspensions
+    await wb.as('zjg.reviewer', async (page) => {
       await openList(page, '协办审核', 'pending');
       await pressRow(page, id, 'app.approve');
       await confirm(page);
       await expectListed(page, id, false);
+    });
+    await wb.as('zjg.shiftleader', async (page) => {
       await openList(page, '挂账审核', 'pending');
       await pressRow(page, id, 'app.approve');
       await confirm(page);
@@ -279,6 +283,233 @@ describe('module 统一处置 (HND) by clicking in chromium', () => {
       await confirm(page);
       await expect.poll(() => taskRow(page, 'ys.hq').getAttribute('data-node')).toBe('completed');
       expect(await timeline(page)).toEqual(expect.arrayContaining(['task.toGridWorker', 'grid.taskSubmit', 'task.complete']));
+    });
+  });
+  it('HND-1 下派 to the lower center\'s unit (杨舍镇城管中队): it handles; HND-5 the parent fails its result once (told), passes it to the center; the result returns and the parent task goes on', async () => {
+    const id = await assigned('沙洲路违规广告牌需镇里拆除', { handling: 'mainAssist', main: 'zjg.cgj' });
+    await wb.as('zjg.cgj.handler', async (page) => {
+      await openList(page, '事件处置', 'pending');
+      await openRow(page, id);
+      await press(page, 'task-actions-zjg.cgj', 'task.subDispatch');
+      await pickDepartments(page, 'main', ['杨舍镇城管中队']);
+      await fillOpinion(page, '属杨舍镇辖区，请镇城管中队拆除');
+      await screenshot(page, 'hnd-dialog-subdispatch-lower');
+      await confirm(page);
+      await taskRow(page, 'ys.cgzd').waitFor();
+      expect(await taskRow(page, 'ys.cgzd').getAttribute('data-node')).toBe('pending');
+      // the parent's own task stays with the parent, the sub-task is not among its work
+      expect(await taskRow(page, 'zjg.cgj').getAttribute('data-node')).toBe('pending');
+    });
+    await wb.as('ys.cgzd.handler', async (page) => {
+      await openList(page, '事件处置', 'pending');
+      await expectListed(page, id);
+      await openRow(page, id);
+      await press(page, 'task-actions-ys.cgzd', 'task.feedback');
+      await fillOpinion(page, '已到现场，联系广告主');
+      await confirm(page);
+      await press(page, 'task-actions-ys.cgzd', 'task.complete');
+      await fillOpinion(page, '广告牌已拆除');
+      await confirm(page);
+      await expect.poll(() => newestApplication(page, 'result').getAttribute('data-node')).toBe('parentReview');
+      expect(await newestApplication(page, 'result').textContent()).toContain('张家港市城市管理局');
+    });
+    await wb.as('zjg.cgj.handler', async (page) => {
+      await openList(page, '待我审核', 'result');
+      await expectListed(page, id);
+      await screenshot(page, 'hnd-reviews-result');
+      await pressRow(page, id, 'app.reject');
+      await fillOpinion(page, '现场照片不清晰，请补拍');
+      await confirm(page);
+      await expectListed(page, id, false);
+      await openTab(page, 'reviewed');
+      await expectListed(page, id);
+    });
+    await wb.as('ys.cgzd.handler', async (page) => {
+      // fail: the applicant is told and goes on with its task
+      const messages = await expectMessage(page, '办结申请未通过');
+      expect(await messages.textContent()).toContain('沙洲路违规广告牌需镇里拆除');
+      await screenshot(page, 'hnd-told-rejected');
+      await page.goto(`/tickets/${id}`);
+      await page.getByTestId('ticket-page').waitFor();
+      expect(await taskRow(page, 'ys.cgzd').getAttribute('data-node')).toBe('pending');
+      expect(await applicationNodes(page, 'result')).toEqual(['rejected']);
+      await press(page, 'task-actions-ys.cgzd', 'task.complete');
+      await fillOpinion(page, '广告牌已拆除，照片已补拍');
+      await confirm(page);
+      await expect.poll(() => applicationNodes(page, 'result')).toEqual(['parentReview', 'rejected']);
+    });
+    await wb.as('zjg.cgj.handler', async (page) => {
+      await openList(page, '待我审核', 'result');
+      await openRow(page, id);
+      await press(page, 'application-actions-result-ys.cgzd', 'app.approve');
+      await fillOpinion(page, '拆除到位，报中心审核');
+      await confirm(page);
+      // pass: on to the center's reviewer
+      await expect.poll(() => newestApplication(page, 'result').getAttribute('data-node')).toBe('centerReview');
+      expect(await newestApplication(page, 'result').textContent()).toContain('张家港市');
+    });
+    await wb.as('zjg.reviewer', async (page) => {
+      await openList(page, '结果审核', 'pending');
+      await expectListed(page, id);
+      await openRow(page, id);
+      await press(page, 'application-actions-result-ys.cgzd', 'app.approve');
+      await confirm(page);
+      await expect.poll(() => taskRow(page, 'ys.cgzd').getAttribute('data-node')).toBe('approved');
+      // the sub-unit's share is done; the ticket still waits for the parent's own task
+      expect(await page.getByTestId('ticket-page').getAttribute('data-node')).toBe('handling');
+    });
+    await wb.as('zjg.cgj.handler', async (page) => {
+      await openList(page, '事件处置', 'pending');
+      await openRow(page, id);
+      expect(await taskRow(page, 'ys.cgzd').getAttribute('data-node')).toBe('approved');
+      expect(await timeline(page)).toEqual(expect.arrayContaining(['task.subDispatch', 'task.feedback', 'task.complete', 'app.reject', 'app.approve']));
+      await screenshot(page, 'hnd-subdispatch-returned');
+      await press(page, 'task-actions-zjg.cgj', 'task.complete');
+      await fillOpinion(page, '镇城管中队已拆除，本局办结');
+      await confirm(page);
+      await expect.poll(() => taskRow(page, 'zjg.cgj').getAttribute('data-node')).toBe('completed');
+    });
+  });
+
+  it('HND-5 待我审核: the parent passes its sub-units\' assist (assist task), fails a suspension (told, goes on), passes a return (sub-task returned, parent goes on) and a transfer (on to the shift leader)', async () => {
+    const id = await assigned('港城大道占道广告', { handling: 'mainAssist', main: 'zjg.cgj' });
+    await wb.as('zjg.cgj.handler', async (page) => {
+      await openList(page, '事件处置', 'pending');
+      await openRow(page, id);
+      await press(page, 'task-actions-zjg.cgj', 'task.subDispatch');
+      await pickDepartments(page, 'main', ['环境卫生管理所']);
+      await pickDepartments(page, 'assists', ['城管执法大队']);
+      await fillOpinion(page, '环卫所主办，执法大队配合');
+      await confirm(page);
+      await taskRow(page, 'zjg.cgj.zfdd').waitFor();
+    });
+    await wb.as('zjg.cgj.hws.handler', async (page) => {
+      await openList(page, '事件处置', 'pending');
+      await openRow(page, id);
+      await press(page, 'task-actions-zjg.cgj.hws', 'task.applyAssist');
+      await pickDepartments(page, 'departments', ['张家港市公安局']);
+      await fillOpinion(page, '需要公安维持秩序');
+      await confirm(page);
+      await expect.poll(() => newestApplication(page, 'assist').getAttribute('data-node')).toBe('parentReview');
+      await press(page, 'task-actions-zjg.cgj.hws', 'task.applySuspension');
+      await fillOpinion(page, '等待广告主自行拆除');
+      await confirm(page);
+      await expect.poll(() => newestApplication(page, 'suspension').getAttribute('data-node')).toBe('parentReview');
+    });
+    await wb.as('zjg.cgj.zfdd.handler', async (page) => {
+      await openList(page, '事件处置', 'pending');
+      await openRow(page, id);
+      await press(page, 'task-actions-zjg.cgj.zfdd', 'task.return');
+      await fillOpinion(page, '不需要执法大队参与');
+      await confirm(page);
+      await expect.poll(() => newestApplication(page, 'return').getAttribute('data-node')).toBe('parentReview');
+    });
+    await wb.as('zjg.cgj.handler', async (page) => {
+      // assist: pass → the assisting department gets a task under the parent
+      await openList(page, '待我审核', 'assist');
+      await expectListed(page, id);
+      await pressRow(page, id, 'app.approve');
+      await fillOpinion(page, '同意公安协办');
+      await confirm(page);
+      await expectListed(page, id, false);
+      // suspension: fail
+      await openTab(page, 'suspension');
+      await expectListed(page, id);
+      await pressRow(page, id, 'app.reject');
+      await fillOpinion(page, '不宜挂账，请继续处置');
+      await confirm(page);
+      await expectListed(page, id, false);
+      // return: pass → the sub-task is returned, the parent's goes on
+      await openTab(page, 'return');
+      await expectListed(page, id);
+      await screenshot(page, 'hnd-reviews-return');
+      await openRow(page, id);
+      await press(page, 'application-actions-return-zjg.cgj.zfdd', 'app.approve');
+      await fillOpinion(page, '同意退回');
+      await confirm(page);
+      await expect.poll(() => taskRow(page, 'zjg.cgj.zfdd').getAttribute('data-node')).toBe('returned');
+      expect(await taskRow(page, 'zjg.cgj').getAttribute('data-node')).toBe('pending');
+      expect(await taskRow(page, 'zjg.gaj').getAttribute('data-node')).toBe('pending');
+      expect(await taskRow(page, 'zjg.gaj').textContent()).toContain('协办');
+      expect(await applicationNodes(page, 'assist')).toEqual(['approved']);
+      expect(await applicationNodes(page, 'suspension')).toEqual(['rejected']);
+      expect(await page.getByTestId('ticket-page').getAttribute('data-node')).toBe('handling');
+      await screenshot(page, 'hnd-parent-reviewed');
+    });
+    await wb.as('zjg.gaj.handler', async (page) => {
+      await openList(page, '事件处置', 'pending');
+      await expectListed(page, id);
+    });
+    await wb.as('zjg.cgj.hws.handler', async (page) => {
+      await expectMessage(page, '挂账申请未通过');
+      await page.goto(`/tickets/${id}`);
+      await page.getByTestId('ticket-page').waitFor();
+      // told, and goes on: the task is workable, not suspended
+      expect(await taskRow(page, 'zjg.cgj.hws').getAttribute('data-node')).toBe('pending');
+      await press(page, 'task-actions-zjg.cgj.hws', 'task.applyTransfer');
+      await searchOption(page, 'department', '城管执法大队');
+      await fillOpinion(page, '属执法大队职责');
+      await confirm(page);
+      await expect.poll(() => newestApplication(page, 'transfer').getAttribute('data-node')).toBe('parentReview');
+    });
+    await wb.as('zjg.cgj.handler', async (page) => {
+      await openList(page, '待我审核', 'transfer');
+      await pressRow(page, id, 'app.approve');
+      await fillOpinion(page, '同意，报中心');
+      await confirm(page);
+      await expectListed(page, id, false);
+      await openTab(page, 'reviewed');
+      await expect.poll(() => listRow(page, id).count()).toBe(4);
+    });
+    await wb.as('zjg.shiftleader', async (page) => {
+      // pass: forwarded to the center's shift leader
+      await openList(page, '转派审核', 'pending');
+      await expectListed(page, id);
+      await openRow(page, id);
+      expect(await newestApplication(page, 'transfer').getAttribute('data-node')).toBe('centerReview');
+      await press(page, 'application-actions-transfer-zjg.cgj.hws', 'app.approve');
+      await confirm(page);
+      await expect.poll(() => taskRow(page, 'zjg.cgj.hws').getAttribute('data-node')).toBe('transferred');
+      expect(await page.getByTestId('ticket-tasks').locator('tr[data-department="zjg.cgj.zfdd"][data-node="pending"]').count()).toBe(1);
+    });
+  });
+
+  it('shows 下派 and 待我审核 in English', async () => {
+    const en = new Workbench(browser, server.url, 'en-US');
+    const id = await assigned('English sub-dispatch', { handling: 'mainAssist', main: 'zjg.cgj' });
+    await en.as('zjg.cgj.handler', async (page) => {
+      await openList(page, 'Handling', 'pending');
+      await openRow(page, id);
+      await press(page, 'task-actions-zjg.cgj', 'task.subDispatch');
+      const body = await page.getByTestId('action-dialog-body').textContent();
+      expect(body).toContain('Main department');
+      await pickDepartments(page, 'main', ['Yangshe Urban Management Squadron']);
+      await fillOpinion(page, 'Please handle on site');
+      await screenshot(page, 'hnd-dialog-subdispatch-en');
+      await confirm(page);
+      await taskRow(page, 'ys.cgzd').waitFor();
+    });
+    await en.as('ys.cgzd.handler', async (page) => {
+      await openList(page, 'Handling', 'pending');
+      await openRow(page, id);
+      await press(page, 'task-actions-ys.cgzd', 'task.applySuspension');
+      await fillOpinion(page, 'Waiting for the owner');
+      await confirm(page);
+      await expect.poll(() => newestApplication(page, 'suspension').getAttribute('data-node')).toBe('parentReview');
+      expect(await newestApplication(page, 'suspension').textContent()).toContain('Parent department review');
+    });
+    await en.as('zjg.cgj.handler', async (page) => {
+      await openList(page, 'Pending my review', 'suspension');
+      await expectListed(page, id);
+      const tabs = await page.getByTestId('list-tabs').textContent();
+      expect(tabs).not.toMatch(/[\u4e00-\u9fff]/);
+      await screenshot(page, 'hnd-reviews-en');
+      await pressRow(page, id, 'app.approve');
+      await settled(page);
+      await screenshot(page, 'hnd-reviews-approve-en');
+      await fillOpinion(page, 'Agreed, on to the center');
+      await confirm(page);
+      await expectListed(page, id, false);
     });
   });
 });

@@ -108,7 +108,8 @@ describe('module 统一审核 (REV) by clicking in chromium', () => {
     const id = await assigned(api, '工地围挡广告', { handling: 'mainAssist', main: 'zjg.cgj' });
     await taskAction(api, id, 'zjg.cgj', 'task.applyAssist', '需要公安配合', { departments: ['zjg.gaj'] });
     await taskAction(api, id, 'zjg.cgj', 'task.return', '不属本部门职责');
-    await wb.as('zjg.shiftleader', async (page) => {
+    // REV-2 the center's reviewer (结果审核岗) decides assist applications; returns are the shift leader's
+    await wb.as('zjg.reviewer', async (page) => {
       await openList(page, '协办审核', 'pending');
       await screenshot(page, 'rev-assist-pending');
       await pressRow(page, id, 'app.reject');
@@ -117,6 +118,8 @@ describe('module 统一审核 (REV) by clicking in chromium', () => {
       await expectListed(page, id, false);
       await openTab(page, 'reviewed');
       await expectListed(page, id);
+    });
+    await wb.as('zjg.shiftleader', async (page) => {
       await openList(page, '退回审核', 'pending');
       await openRow(page, id);
       await press(page, 'application-actions-return-zjg.cgj', 'app.approve');

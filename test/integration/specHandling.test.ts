@@ -57,15 +57,16 @@ describe.each(['sqlite', 'mariadb'] as const)('SPEC HND/REV handling and review 
     const cgj = task(d, 'zjg.cgj').id;
     await api.refused('zjg.cgj.handler', t.id, 400, 'TG_ERR_VALIDATION', 'task.applyAssist', { task: cgj }, '协办', { departments: [] });
     await api.act('zjg.cgj.handler', t.id, 'task.applyAssist', { task: cgj }, '需要公安配合', { departments: ['zjg.gaj'] });
-    d = await api.detail('zjg.shiftleader', t.id);
-    await api.act('zjg.shiftleader', t.id, 'app.reject', { application: application(d, 'assist').id }, '无需配合');
+    // REV-2 the center's reviewer (结果审核岗) decides assist applications
+    d = await api.detail('zjg.reviewer', t.id);
+    await api.act('zjg.reviewer', t.id, 'app.reject', { application: application(d, 'assist').id }, '无需配合');
     expect((await api.messages('zjg.cgj.handler', t.id)).map((m) => m.kind)).toEqual(['rejection']);
     d = await api.detail('zjg.cgj.handler', t.id);
     expect(d.tasks).toHaveLength(1);
 
     await api.act('zjg.cgj.handler', t.id, 'task.applyAssist', { task: cgj }, '需要公安和交通配合', { departments: ['zjg.gaj', 'zjg.jtj'] });
-    d = await api.detail('zjg.shiftleader', t.id);
-    await api.act('zjg.shiftleader', t.id, 'app.approve', { application: openApplication(d, 'assist').id });
+    d = await api.detail('zjg.reviewer', t.id);
+    await api.act('zjg.reviewer', t.id, 'app.approve', { application: openApplication(d, 'assist').id });
     d = await api.detail('zjg.cgj.handler', t.id);
     expect(d.tasks.map((x) => `${x.department}:${x.role}:${x.node}`).sort()).toEqual(['zjg.cgj:main:pending', 'zjg.gaj:assist:pending', 'zjg.jtj:assist:pending']);
     expect((await api.listed('zjg.cgj.handler', 'view.hnd.applications', 'assistDone')).filter((id) => d.applications.some((a) => a.id === id))).toHaveLength(2);
@@ -359,7 +360,7 @@ describe.each(['sqlite', 'mariadb'] as const)('SPEC HND/REV handling and review 
     const assist = application(d, 'assist');
     expect(assist).toMatchObject({ node: 'parentReview', chain: [{ level: 'parent', department: 'zjg.cgj' }] });
     expect(await api.listed('zjg.cgj.handler', 'view.hnd.reviews', 'assist')).toContain(assist.id);
-    expect(await api.listed('zjg.shiftleader', 'view.rev.assist', 'pending')).not.toContain(assist.id);
+    expect(await api.listed('zjg.reviewer', 'view.rev.assist', 'pending')).not.toContain(assist.id);
     await api.refused('zjg.shiftleader', t.id, 403, 'TG_ERR_FORBIDDEN', 'app.approve', { application: assist.id });
     await api.refused('zjg.sthj.handler', t.id, 403, 'TG_ERR_OUT_OF_SCOPE', 'app.approve', { application: assist.id });
     await api.act('zjg.cgj.handler', t.id, 'app.approve', { application: assist.id }, '同意协办');

@@ -229,8 +229,8 @@ describe.each(['sqlite', 'mariadb'] as const)('SPEC REV review over HTTP on %s',
     d = await api.detail('zjg.shiftleader', t.id);
     const [assist, ret] = [application(d, 'assist'), application(d, 'return')];
     expect([assist.chain, ret.chain]).toEqual([[{ level: 'center', department: 'zjg' }], [{ level: 'center', department: 'zjg' }]]);
-    expect(await api.listed('zjg.shiftleader', 'view.rev.assist', 'pending')).toContain(assist.id);
-    expect(await api.listed('sz.shiftleader', 'view.rev.assist', 'pending')).not.toContain(assist.id);
+    expect(await api.listed('zjg.reviewer', 'view.rev.assist', 'pending')).toContain(assist.id);
+    expect(await api.listed('sz.reviewer', 'view.rev.assist', 'pending')).not.toContain(assist.id);
     await api.act('zjg.shiftleader', t.id, 'app.approve', { application: ret.id });
     d = await api.detail('zjg.shiftleader', t.id);
     expect(application(d, 'return').node).toBe('approved');

@@ -103,6 +103,49 @@ describe.each(['sqlite', 'mariadb'] as const)('generated lists on %s', (dialect)
     expect(ids(await list('zjg.shiftleader2', 'view.dsp.query', 'all', 'onlyMine=true'))).toEqual([s.confidential.id]);
   });
 
+  it('DSP-6 the tab counts follow 仅看与我有关 as the rows do (GET /api/views/:view/counts)', async () => {
+    const counts = async (login: string, view: string, query = '') => {
+      const res = await p.get(login, `/api/views/${view}/counts${query ? `?${query}` : ''}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { view: string; onlyMine: boolean; tabs: { key: string; count: number }[] };
+    };
+    const catalogue = (await p.get('zjg.dispatcher', '/api/views')).json() as Catalogue;
+    for (const view of ['view.dsp.query', 'view.dsp.difficult', DSP]) {
+      const all = await counts('zjg.dispatcher', view);
+      expect(all.tabs, view).toEqual(catalogue.views.find((v) => v.id === view)!.tabs.map((t) => ({ key: t.key, count: t.count })));
+      const mine = await counts('zjg.dispatcher', view, 'onlyMine=true');
+      expect(mine.onlyMine).toBe(true);
+      for (const t of mine.tabs) expect(t.count, `${view}#${t.key}`).toBe((await list('zjg.dispatcher', view, t.key, 'onlyMine=true&pageSize=1')).total);
+    }
+    const query = await counts('zjg.dispatcher', 'view.dsp.query', 'onlyMine=true');
+    expect(query.tabs.find((t) => t.key === 'all')!.count).toBe(5);
+    expect((await counts('zjg.shiftleader2', 'view.dsp.query', 'onlyMine=true')).tabs.find((t) => t.key === 'all')!.count).toBe(1);
+    expect((await p.get('zjg.cgj.handler', '/api/views/view.dsp.query/counts')).statusCode).toBe(403);
+    expect((await p.get('zjg.dispatcher', '/api/views/view.nope/counts')).statusCode).toBe(404);
+    expect((await p.get('zjg.dispatcher', '/api/views/view.dsp.query/counts?onlyMine=maybe')).statusCode).toBe(400);
+  });
+
+  it('ACC-7/REV-7 the grid worker columns name the person, not the login, on screen and in the export', async () => {
+    const view = cb.bundle.defs.view['view.acc.verification']!;
+    const column = view.columns.find((c) => c.field === 'gridWorker')!;
+    expect(column.format).toBe('user');
+    expect(s.verifying.gridWorker).toBeTruthy();
+    const name = cb.org.users.get(s.verifying.gridWorker!)!.name;
+    const pending = await list('zjg.acceptor', 'view.acc.verification', 'pending', 'pageSize=100');
+    const row = pending.rows.find((r) => r.id === s.verifying.id)!;
+    expect(row.cells.gridWorker).toBe(name);
+    expect(JSON.stringify(pending.rows.map((r) => r.cells.gridWorker))).not.toContain(s.verifying.gridWorker);
+    const res = await p.get('zjg.acceptor', '/api/views/view.acc.verification/tabs/pending/export');
+    expect(res.statusCode, res.body).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const at = view.columns.indexOf(column) + 1;
+    const numberAt = view.columns.findIndex((c) => c.field === 'number') + 1;
+    const line = [...Array(sheet.rowCount).keys()].map((i) => sheet.getRow(i + 1)).find((r) => r.getCell(numberAt).value === s.verifying.number)!;
+    expect(line.getCell(at).value).toBe(name);
+  });
+
   it('X-3 reporters are masked in lists (测**, 138****5678) and confidential ones hidden from handling units', async () => {
     const cc = await list('zjg.gaj.handler', 'view.hnd.cc', 'cc');
     const byId = new Map(cc.rows.map((r) => [r.id, r.cells]));

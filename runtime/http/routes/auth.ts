@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { mayOpenView, visibleTabs } from '../../../engine/index.js';
 import { centerOf, departmentOf } from '../../../engine/org/index.js';
 import type { Services } from '../context.js';
 
@@ -27,9 +28,9 @@ export async function authRoutes(app: FastifyInstance, services: Services): Prom
     const cb = await services.bundles.currentCompiled();
     const center = centerOf(cb.org, user.department);
     const views = Object.values(cb.bundle.defs.view)
-      .filter((v) => v.roles.some((r) => user.roles.includes(r)))
+      .filter((v) => mayOpenView(v, user.roles))
       .sort((a, b) => a.module.localeCompare(b.module) || a.order - b.order)
-      .map((v) => ({ id: v.id, module: v.module, name: v.name, nameEn: v.nameEn, roles: v.roles.filter((r) => user.roles.includes(r)), tabs: v.tabs.map((t) => ({ key: t.key, name: t.name, nameEn: t.nameEn })) }));
+      .map((v) => ({ id: v.id, module: v.module, name: v.name, nameEn: v.nameEn, roles: v.roles.filter((r) => user.roles.includes(r)), tabs: visibleTabs(v, user.roles).map((t) => ({ key: t.key, name: t.name, nameEn: t.nameEn, roles: (t.roles ?? v.roles).filter((r) => user.roles.includes(r)) })) }));
     return {
       user, department: departmentOf(cb.org, user.department)?.name, center: center ? { id: center.id, name: center.name } : null, views,
     };

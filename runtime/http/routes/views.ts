@@ -32,6 +32,17 @@ export async function viewRoutes(app: FastifyInstance, services: Services): Prom
     schema: { tags: ['views'], summary: 'The list screens your roles may open, with their tabs and per-tab counts in your data scope' },
   }, async (request) => views.catalogue(request.user!));
 
+  app.get('/api/views/:view/counts', {
+    schema: {
+      tags: ['views'], summary: 'Every tab\'s count of one view with 仅看与我有关 applied as the rows apply it: { view, onlyMine, tabs: [{ key, count }] }',
+      params: Type.Object({ view: Type.String({ minLength: 1, maxLength: 120 }) }, { additionalProperties: false }),
+      querystring: Type.Object({ onlyMine: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')], { description: '仅看与我有关' })) }, { additionalProperties: false }),
+    },
+  }, async (request) => {
+    const { view } = request.params as { view: string };
+    return views.counts(request.user!, view, request.query as Record<string, unknown>);
+  });
+
   app.get('/api/views/:view/tabs/:tab', {
     schema: { tags: ['views'], summary: 'One page of a list tab: { total, page, pageSize, rows } (X-3 data scope, reporter masked)', params: TabParams, querystring: ListQuery },
   }, async (request) => {

@@ -119,3 +119,35 @@ export async function listShot(page: Page, name: string): Promise<void> {
   await page.locator('[data-testid=list-table] .ant-spin-spinning').first().waitFor({ state: 'detached' });
   await page.screenshot({ path: `test/.artifacts/screenshots/${name}.png`, fullPage: true });
 }
+
+/** The count a list tab's badge shows (data-count of the tab label). */
+export async function tabCount(page: Page, key: string): Promise<number> {
+  return Number(await page.getByTestId(`tab-${key}`).getAttribute('data-count'));
+}
+
+/**
+ * Opens a department picker of the action dialog, types `name` and returns the tree node showing it
+ * (to read whether it is offered); Escape closes the picker again.
+ */
+export async function departmentNode(page: Page, field: string, name: string): Promise<Locator> {
+  await page.getByTestId(`picker-action_${field}`).click();
+  await page.keyboard.type(name);
+  const node = page.locator('.ant-select-dropdown:visible .ant-select-tree-treenode').filter({ hasText: name }).first();
+  await node.waitFor();
+  return node;
+}
+
+/** Closes an open select dropdown (Escape) and waits until none is shown. */
+export async function closeDropdown(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+}
+
+/** An action the server is expected to refuse: its status and error body ({ code, message, messageZh }). */
+export async function refusedAction(api: TicketApi, user: string, ticket: string, body: Record<string, unknown>): Promise<{ status: number; code: string; message: string; messageZh: string }> {
+  const res = await fetch(`${api.url}/api/tickets/${ticket}/actions`, {
+    method: 'POST', headers: { authorization: `Bearer ${await api.token(user)}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as { code: string; message: string; messageZh: string };
+  return { status: res.status, ...json };
+}

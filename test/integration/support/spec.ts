@@ -34,7 +34,7 @@ export const events = (d: Detail) => d.history.filter((h) => !h.event.startsWith
 /** The whole timeline as `kind event from→to`. */
 export const timeline = (d: Detail) => d.history.map((h) => `${h.entity.kind} ${h.event} ${h.fromNode}→${h.toNode}`);
 
-const UNDER_REVIEW = new Set(['parentReview', 'centerReview', 'upperReview']);
+const UNDER_REVIEW = new Set(['parentReview', 'centerReview', 'shiftLeaderReview', 'upperReview']);
 
 /**
  * The application of `kind` still under review. Api.application takes the last one listed, but the

@@ -16,7 +16,8 @@ describe('list views: buttons and roles', () => {
         for (const id of [...t.rowButtons, ...(t.batchButtons ?? [])]) {
           const b = button(id);
           if (!b || !b.enabled) bad.push(`${v.id}/${t.key}: ${id} unknown or disabled`);
-          else if (b.scope !== 'list' && b.scope !== v.entity) bad.push(`${v.id}/${t.key}: ${id} acts on a ${b.scope}`);
+          // a ticket-scope button on a task or application row acts on the row's ticket (REV-2 重派 on 协办审核)
+          else if (b.scope !== 'list' && b.scope !== v.entity && b.scope !== 'ticket') bad.push(`${v.id}/${t.key}: ${id} acts on a ${b.scope}`);
         }
         for (const id of t.batchButtons ?? []) if (!button(id)?.batch) bad.push(`${v.id}/${t.key}: ${id} is not batchable`);
       }
@@ -36,6 +37,12 @@ describe('list views: buttons and roles', () => {
           const b = button(id)!;
           if (b.roles && !b.roles.some((r) => v.roles.includes(r))) bad.push(`${v.id}/${t.key}: ${id} needs ${b.roles.join('|')}`);
           if (b.scope === 'list' || !t.query.nodes) continue;
+          if (b.scope === 'ticket' && v.entity !== 'ticket') {
+            const ticketFlows = flowsFor({ ...v, entity: 'ticket', flow: undefined });
+            if (!ticketFlows.some((f) => f.nodes.some((n) => offersAt(f, n.id, id)))) bad.push(`${v.id}/${t.key}: no ticket flow offers ${id}`);
+            if (!b.roles?.some((r) => v.roles.includes(r))) bad.push(`${v.id}/${t.key}: ${id} names no role the view serves`);
+            continue;
+          }
           const at = flowsFor(v).flatMap((f) => (t.query.nodes ?? []).filter((n) => offersAt(f, n, id)).map((n) => [f.id, n] as const));
           if (at.length === 0) bad.push(`${v.id}/${t.key}: no flow offers ${id} at ${t.query.nodes.join(',')}`);
           if (b.roles) continue;

@@ -57,20 +57,25 @@ describe('list views: the seed\u2019s particular lists', () => {
       expect(t.query.nodes, t.key).toEqual(['parentReview']);
       expect(t.rowButtons, t.key).toEqual(['list.view', 'app.approve', 'app.reject']);
     }
-    const reviews: [string, string, string[], string][] = [
+    const reviews: [string, string, string[], string | string[]][] = [
       ['view.rev.result', 'result', ['centerReview'], 'reviewer'],
-      ['view.rev.assist', 'assist', ['centerReview'], 'shiftLeader'],
+      ['view.rev.assist', 'assist', ['centerReview'], ['reviewer', 'shiftLeader']],
       ['view.rev.extension', 'extension', ['centerReview', 'upperReview'], 'shiftLeader'],
       ['view.rev.suspension', 'suspension', ['centerReview', 'upperReview'], 'shiftLeader'],
       ['view.rev.return', 'return', ['centerReview'], 'shiftLeader'],
       ['view.rev.transfer', 'transfer', ['centerReview', 'upperReview'], 'shiftLeader'],
     ];
     for (const [id, kind, nodes, role] of reviews) {
-      expect(viewOf(id).roles, id).toEqual([role]);
+      expect(viewOf(id).roles, id).toEqual(Array.isArray(role) ? role : [role]);
       expect(tabOf(id, 'pending').query, id).toMatchObject({ scope: 'reviewer', nodes, applicationKinds: [kind] });
       expect(tabOf(id, 'reviewed').query, id).toMatchObject({ scope: 'actedBy', applicationKinds: [kind] });
     }
     expect(tabOf('view.rev.result', 'pending').batchButtons).toEqual(['app.approve']);
+    // REV-2 the reviewer's four moves beside pass/fail; 送值班长 lands in the shift leader's tab
+    expect(tabOf('view.rev.assist', 'pending').rowButtons).toEqual(
+      ['list.view', 'app.approve', 'app.reject', 'app.toShiftLeader', 'rev.reassign', 'rev.closeWithoutCheck', 'rev.toCheck'],
+    );
+    expect(tabOf('view.rev.assist', 'shiftLeader').query).toMatchObject({ scope: 'reviewer', nodes: ['shiftLeaderReview'], applicationKinds: ['assist'] });
   });
 
   it('CLS-1..3: callback, evaluation of handled tickets, closing', () => {

@@ -148,11 +148,12 @@ describe('HND-1 department task actions', () => {
     const task = s.task(id, 'zjg.cgj');
     await s.refused('zjg.cgj.handler', 'task.applyAssist', { task: task.id }, 'ENG_INVALID_PAYLOAD', '协办', { departments: [] });
     await s.act('zjg.cgj.handler', 'task.applyAssist', { task: task.id }, '需要公安配合', { departments: ['zjg.gaj'] });
-    const rejected = await s.act('zjg.shiftleader', 'app.reject', { application: s.application(id, 'assist').id }, '无需配合');
+    // REV-2 the center's reviewer (结果审核岗) decides assist applications
+    const rejected = await s.act('zjg.reviewer', 'app.reject', { application: s.application(id, 'assist').id }, '无需配合');
     expect(rejected.effects).toContainEqual(expect.objectContaining({ type: 'notify', to: { users: ['zjg.cgj.handler'], department: 'zjg.cgj' } }));
     expect(s.world(id).tasks).toHaveLength(1);
     await s.act('zjg.cgj.handler', 'task.applyAssist', { task: task.id }, '需要公安配合', { departments: ['zjg.gaj', 'zjg.jtj'] });
-    await s.act('zjg.shiftleader', 'app.approve', { application: s.application(id, 'assist').id });
+    await s.act('zjg.reviewer', 'app.approve', { application: s.application(id, 'assist').id });
     expect(s.task(id, 'zjg.gaj')).toMatchObject({ role: 'assist', node: 'pending' });
     expect(s.task(id, 'zjg.jtj').role).toBe('assist');
     expect(s.task(id, 'zjg.cgj').node).toBe('pending');

@@ -19,13 +19,17 @@ const me = {
   department: 'zjg', center: { id: 'zjg', name: '张家港市' }, views: [],
 };
 
-interface World { views: ListView[]; rows: Record<string, ListRow[]>; totals?: Record<string, number>; action?: (call: Call) => { status: number; body: unknown } }
+interface World { views: ListView[]; rows: Record<string, ListRow[]>; totals?: Record<string, number>; mineCounts?: Record<string, number>; action?: (call: Call) => { status: number; body: unknown } }
 
 function serve(world: World) {
   return fakeServer((call) => {
     if (call.path === '/api/me') return { body: me };
     if (call.path === '/api/workbench/catalogue') return { body: catalogue };
     if (call.path === '/api/views') return { body: { views: world.views } };
+    const counts = /^\/api\/views\/([^/]+)\/counts$/.exec(call.path);
+    if (counts && world.mineCounts && call.query.get('onlyMine') === 'true') {
+      return { body: { view: counts[1], onlyMine: true, tabs: Object.entries(world.mineCounts).map(([key, count]) => ({ key, count })) } };
+    }
     const list = /^\/api\/views\/[^/]+\/tabs\/([^/]+)$/.exec(call.path);
     if (list) {
       const rows = world.rows[list[1]!] ?? [];
@@ -184,6 +188,22 @@ describe('ViewPage: a list screen generated from its view definition', () => {
     fireEvent.click(screen.getByTitle('3'));
     await waitFor(() => expect(server.to(ALL).at(-1)!.query.get('page')).toBe('3'));
     expect(server.to(ALL).at(-1)!.query.get('onlyMine')).toBe('true');
+  });
+
+  it('DSP-6 with 仅看与我有关 the tab badges show the counts under the same filter, and the catalogue\'s again when it is off', async () => {
+    world.views = [listView('view.dsp.query', { all: 45 })];
+    world.rows = { all: [ticketRow(1)] };
+    world.mineCounts = { all: 3 };
+    const server = serve(world);
+    open('/views/view.dsp.query/all');
+    await waitFor(() => expect(rowOf('t1')).toBeTruthy());
+    expect(screen.getByTestId('tab-all').getAttribute('data-count')).toBe('45');
+    expect(server.to('/api/views/view.dsp.query/counts')).toHaveLength(0);
+    fireEvent.click(screen.getByTestId('only-mine'));
+    await waitFor(() => expect(screen.getByTestId('tab-all').getAttribute('data-count')).toBe('3'));
+    expect(server.to('/api/views/view.dsp.query/counts').at(-1)!.query.get('onlyMine')).toBe('true');
+    fireEvent.click(screen.getByTestId('only-mine'));
+    await waitFor(() => expect(screen.getByTestId('tab-all').getAttribute('data-count')).toBe('45'));
   });
 
   it('shows English headers and tab names from titleEn/nameEn', async () => {

@@ -14,6 +14,9 @@ registerTexts('actions', {
     opinionSaved: '已存为常用意见',
     batchCount: '共 {{count}} 件，将逐件提交同一意见',
     exceedsOverall: '注：该部门延期后时间将大于事件到期时间',
+    takenByTask: '已在处置',
+    takenHint: '已在处置本工单的部门不可加派：{{departments}}',
+    addedRole: '加派的部门按本工单的协办方式生成「{{role}}」任务单',
     hint: {
       limit: '本任务单已申请{{kind}} {{used}} 次，上限 {{limit}} 次（{{param}}），还可申请 {{left}} 次',
       deadlines: '当前环节截止：{{stage}}；事件到期：{{overall}}',
@@ -38,6 +41,9 @@ registerTexts('actions', {
     opinionSaved: 'Saved as a common opinion',
     batchCount: '{{count}} tickets: the same answer goes to each',
     exceedsOverall: 'Note: after this extension the department\u2019s deadline will be later than the ticket\u2019s due time',
+    takenByTask: 'already handling',
+    takenHint: 'Departments already handling this ticket cannot be added: {{departments}}',
+    addedRole: 'Added departments get "{{role}}" tasks, as the ticket is handled',
     hint: {
       limit: '{{kind}}: {{used}} of {{limit}} used on this task ({{param}}), {{left}} left',
       deadlines: 'Stage due {{stage}}; ticket due {{overall}}',

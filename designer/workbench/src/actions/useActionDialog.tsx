@@ -1,16 +1,18 @@
 import type CoreForm from '@rjsf/core';
 import { Alert, App, Form, Modal, Space } from 'antd';
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, ApiError } from '../../../shared/api/client';
 import { useCatalogue } from '../../../shared/catalogue/CatalogueContext';
 import { localName, useI18n } from '../../../shared/i18n';
 import { SchemaForm } from '../forms/SchemaForm';
+import { TakenDepartmentsContext } from '../forms/takenDepartments';
 import type { TicketDetail } from '../ticket/types';
 import { dialogHints } from './applicationLimits';
 import { actionBody } from './buildRequest';
 import { dialogSchema } from './dialogSchema';
 import { branchErrorFilter } from './dialogErrors';
 import { OpinionBox } from './OpinionBox';
+import { openTaskDepartments, wantsOpenTaskDepartments } from './takenDepartments';
 import { LowerCenterPicker, SameLevelDepartmentPicker } from './widgets/OrgSelects';
 import './texts';
 import './actionDialog.css';
@@ -70,6 +72,26 @@ export function useActionDialog(): { run(requests: ActionRequest | ActionRequest
   const prepared = useMemo(() => (dialog?.schema ? dialogSchema(dialog.schema, dialog.uiSchema, catalogue, lang) : null), [dialog, catalogue, lang]);
   const hints = pending?.requests.length === 1 && first ? dialogHints(catalogue, first.detail, first.button, first.target, t, lang) : [];
   const confirm = lang === 'en-US' ? dialog?.confirmEn ?? dialog?.confirm : dialog?.confirm;
+
+  // DSP-3 加派: departments already handling the ticket are shown greyed out; a press from a list row
+  // has no detail, so the ticket is read for it
+  const wantsTaken = pending?.requests.length === 1 && wantsOpenTaskDepartments(dialog?.uiSchema);
+  const [fetched, setFetched] = useState<{ ticketId: string; detail: TicketDetail } | null>(null);
+  const ticketId = wantsTaken && !first?.detail ? first?.ticketId : undefined;
+  useEffect(() => {
+    if (!ticketId) return;
+    let live = true;
+    api.get<TicketDetail>(`/api/tickets/${encodeURIComponent(ticketId)}`)
+      .then((d) => { if (live) setFetched({ ticketId, detail: d }); })
+      .catch(() => undefined);
+    return () => { live = false; };
+  }, [ticketId]);
+  const takenDetail = wantsTaken ? first?.detail ?? (fetched && fetched.ticketId === first?.ticketId ? fetched.detail : undefined) : undefined;
+  const taken = useMemo(() => {
+    if (!takenDetail) return null;
+    const reason = t('takenByTask');
+    return new Map(openTaskDepartments(takenDetail).map((d) => [d, reason]));
+  }, [takenDetail, t]);
 
   const close = (done: boolean) => {
     pending?.resolve(done);
@@ -132,9 +154,19 @@ export function useActionDialog(): { run(requests: ActionRequest | ActionRequest
             {hints.map((h) => <Alert key={h.testId} type={h.type} showIcon title={h.text} data-testid={h.testId} />)}
           </Space>
         )}
+        {takenDetail && (
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="hint-taken"
+            title={[
+              taken && taken.size > 0 ? t('takenHint', { departments: [...taken.keys()].map((d) => catalogue.departmentName(d)).join(lang === 'en-US' ? ', ' : '、') }) : '',
+              // the engine gives added departments the ticket's way of handling, whatever the dialog's branch
+              takenDetail.ticket.dispatch ? t('addedRole', { role: t(`ticket:role.${takenDetail.ticket.dispatch.handling === 'multi' ? 'multi' : 'assist'}`) }) : '',
+            ].filter(Boolean).join(lang === 'en-US' ? '. ' : '；')} />
+        )}
         {prepared && (
-          <SchemaForm ref={schemaForm} schema={prepared.schema} uiSchema={prepared.uiSchema} extraWidgets={dialogWidgets} transformErrors={branchErrorFilter(prepared.schema)}
-            formData={payload} onChange={setPayload} hideSubmit idPrefix="action" />
+          <TakenDepartmentsContext.Provider value={taken}>
+            <SchemaForm ref={schemaForm} schema={prepared.schema} uiSchema={prepared.uiSchema} extraWidgets={dialogWidgets} transformErrors={branchErrorFilter(prepared.schema)}
+              formData={payload} onChange={setPayload} hideSubmit idPrefix="action" />
+          </TakenDepartmentsContext.Provider>
         )}
         {opinionRule !== 'none' && (
           <Form form={form} layout="vertical">

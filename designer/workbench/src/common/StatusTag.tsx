@@ -3,11 +3,12 @@ import { useCatalogue } from '../../../shared/catalogue/CatalogueContext';
 import { useI18n } from '../../../shared/i18n';
 
 /** A node's status in its flow-status binding's text and colours (DEF-9). */
-export function StatusTag({ flow, node, text, textColor, backgroundColor }: { flow?: string; node: string; text?: string; textColor?: string; backgroundColor?: string }) {
+export function StatusTag({ flow, node, text, textEn, textColor, backgroundColor }: { flow?: string; node: string; text?: string; textEn?: string; textColor?: string; backgroundColor?: string }) {
   const catalogue = useCatalogue();
   const { lang } = useI18n();
   const binding = flow ? catalogue.binding(flow, node) : catalogue.statusBindings.find((b) => b.node === node);
-  const label = lang === 'en-US' ? binding?.statusTextEn ?? text ?? binding?.statusText ?? node : text ?? binding?.statusText ?? node;
+  // textEn: the row's own binding (flow, node and application kind) when the list sent it
+  const label = lang === 'en-US' ? textEn ?? binding?.statusTextEn ?? text ?? binding?.statusText ?? node : text ?? binding?.statusText ?? node;
   const color = textColor ?? binding?.textColor;
   const bg = backgroundColor ?? binding?.backgroundColor;
   return <Tag style={{ color, background: bg, borderColor: color ? `${color}55` : undefined, marginInlineEnd: 0 }} data-node={node}>{label}</Tag>;

@@ -12,9 +12,10 @@ import { FilterBar, type FilterValues } from './FilterBar';
 import { actingRoles, listButtons, poolOf } from './listButtons';
 import { initialListState, isFiltered, PAGE_SIZES, type ListState } from './listQuery';
 import { MergeDialog } from './MergeDialog';
+import { tabsFor } from './tabsFor';
 import type { ListRow, ListTab, ListView } from './types';
 import { useListCommands } from './useListCommands';
-import { useListPage, useViews } from './useListData';
+import { useListPage, useOnlyMineCounts, useViews } from './useListData';
 import './texts';
 
 const nameOf = (d: { name: string; nameEn: string | null }, lang: 'zh-CN' | 'en-US') => localName({ name: d.name, nameEn: d.nameEn ?? undefined }, lang);
@@ -24,16 +25,20 @@ export function ViewPage() {
   const { view: viewId, tab: tabKey } = useParams();
   const { t, lang } = useI18n(['lists', 'common']);
   const { views, error, reload: reloadViews } = useViews(lang);
+  const { me } = useAuth();
+  const { role } = useActiveRole();
   if (error) return <Result status="error" title={t('common:error')} subTitle={error} />;
   if (!views) return <Spin style={{ display: 'block', margin: '15vh auto' }}><div /></Spin>;
   const view = views.find((v) => v.id === viewId);
   if (!view) return <Result status="404" title={t('notFound')} data-testid="list-not-found" />;
-  const tab = view.tabs.find((x) => x.key === tabKey);
-  if (!tab) return <Navigate to={`/views/${view.id}/${view.tabs[0]!.key}`} replace />;
-  return <ListScreen key={view.id} view={view} tab={tab} views={views} reloadViews={reloadViews} />;
+  // only the tabs of the roles the user works as: no screen of buttons the user may not press (REV-2)
+  const tabs = tabsFor(view, actingRoles(me?.user.roles ?? [], role));
+  const tab = tabs.find((x) => x.key === tabKey);
+  if (!tab) return <Navigate to={`/views/${view.id}/${tabs[0]!.key}`} replace />;
+  return <ListScreen key={view.id} view={view} tabs={tabs} tab={tab} views={views} reloadViews={reloadViews} />;
 }
 
-function ListScreen({ view, tab, views, reloadViews }: { view: ListView; tab: ListTab; views: ListView[]; reloadViews(): Promise<void> }) {
+function ListScreen({ view, tabs, tab, views, reloadViews }: { view: ListView; tabs: ListTab[]; tab: ListTab; views: ListView[]; reloadViews(): Promise<void> }) {
   const { t, lang } = useI18n(['lists', 'common']);
   const catalogue = useCatalogue();
   const navigate = useNavigate();
@@ -49,6 +54,8 @@ function ListScreen({ view, tab, views, reloadViews }: { view: ListView; tab: Li
     setSelected([]);
   }
   const { page, loading, error, reload } = useListPage(view, tab.key, state, lang);
+  const mineCounts = useOnlyMineCounts(view, view.onlyMine && state.onlyMine);
+  const countOf = (x: ListTab) => mineCounts?.[x.key] ?? x.count;
   /** Another page, order or filter: the selection was made on rows no longer shown. */
   const change = (update: (s: ListState & { tab: string }) => ListState & { tab: string }) => {
     setState(update);
@@ -114,12 +121,12 @@ function ListScreen({ view, tab, views, reloadViews }: { view: ListView; tab: Li
         </Space>
       )}>
       <Tabs activeKey={tab.key} onChange={(k) => navigate(`/views/${view.id}/${k}`)} data-testid="list-tabs"
-        items={view.tabs.map((x) => ({
+        items={tabs.map((x) => ({
           key: x.key,
           label: (
-            <span data-testid={`tab-${x.key}`} data-count={x.count}>
+            <span data-testid={`tab-${x.key}`} data-count={countOf(x)}>
               {nameOf(x, lang)}{' '}
-              <Badge count={x.count} showZero overflowCount={9999} size="small" color={x.count ? '#1456d9' : '#bfbfbf'} />
+              <Badge count={countOf(x)} showZero overflowCount={9999} size="small" color={countOf(x) ? '#1456d9' : '#bfbfbf'} />
             </span>
           ),
         }))} />

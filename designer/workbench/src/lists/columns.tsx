@@ -10,7 +10,7 @@ import type { ListRow, ListTab, ListView, SlaCellValue, SortDir, ViewColumn } fr
 
 /** Widths for columns the view leaves open, by format. */
 const WIDTH: Record<string, number> = {
-  text: 140, datetime: 150, maskedName: 80, maskedPhone: 120, vocabulary: 90, region: 100, department: 140, item: 140, status: 100, sla: 196,
+  text: 140, datetime: 150, maskedName: 80, maskedPhone: 120, vocabulary: 90, region: 100, department: 140, item: 140, status: 100, sla: 196, user: 90,
 };
 
 const CODE = /^[a-z][A-Za-z]*$/;
@@ -42,7 +42,9 @@ export function cellText(column: ViewColumn, row: ListRow, ctx: CellContext): st
     case 'vocabulary': return column.vocabulary ? vocabularyLabel(c, column.vocabulary, value, lang) : plain(value, ctx);
     case 'item': return typeof value === 'string' ? itemName(c, value, lang) : plain(value, ctx);
     case 'region': case 'department': return typeof value === 'string' ? c.departmentName(value) : plain(value, ctx);
-    case 'status': return localName({ name: row.status.text, nameEn: c.statusBindings.find((b) => b.node === row.status.node)?.statusTextEn }, lang);
+    // the server sends the person's name
+    case 'user': return plain(value, ctx);
+    case 'status': return localName({ name: row.status.text, nameEn: row.status.textEn ?? c.statusBindings.find((b) => b.node === row.status.node)?.statusTextEn }, lang);
     default: {
       const last = column.field.split('.').pop()!;
       return typeof value === 'string' && CODE.test(value) ? ctx.t(`codes.${last}.${value}`, { defaultValue: value }) : plain(value, ctx);
@@ -52,8 +54,8 @@ export function cellText(column: ViewColumn, row: ListRow, ctx: CellContext): st
 
 function render(column: ViewColumn, row: ListRow, ctx: CellContext) {
   if (column.format === 'status') {
-    const { node, text, textColor, backgroundColor } = row.status;
-    return <StatusTag node={node} text={text} {...(textColor ? { textColor } : {})} {...(backgroundColor ? { backgroundColor } : {})} />;
+    const { node, text, textEn, textColor, backgroundColor } = row.status;
+    return <StatusTag node={node} text={text} {...(textEn ? { textEn } : {})} {...(textColor ? { textColor } : {})} {...(backgroundColor ? { backgroundColor } : {})} />;
   }
   if (column.format === 'sla') return <SlaCell value={row.cells[column.field] as SlaCellValue | null | undefined} />;
   return cellText(column, row, ctx);

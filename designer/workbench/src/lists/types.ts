@@ -11,6 +11,8 @@ export interface ListTab {
   nameEn: string | null;
   rowButtons: string[];
   batchButtons: string[];
+  /** Which of the user's roles the tab is for (a view's tab may be one role's alone, REV-2). */
+  roles?: string[];
   count: number;
   /** The tab's own order (the default). */
   sort?: { field: string; dir: SortDir } | null;
@@ -42,7 +44,8 @@ export interface ListRow {
   ticketId: string;
   taskId?: string;
   version: number;
-  status: { node: string; text: string; textColor?: string; backgroundColor?: string };
+  /** The binding's texts (of the row's flow, node and application kind, DEF-11). */
+  status: { node: string; text: string; textEn?: string; textColor?: string; backgroundColor?: string };
   cells: Record<string, unknown>;
 }
 

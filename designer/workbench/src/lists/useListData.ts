@@ -53,3 +53,21 @@ export function useListPage(view: ListView | undefined, tab: string | undefined,
   const page = loaded && loaded.path === path ? loaded.page : null;
   return { page, loading: loading || (Boolean(path) && !page && !error), error, reload };
 }
+
+/**
+ * The tab counts of a view under 仅看与我有关 (GET /api/views/:view/counts): the badges follow the
+ * filter the rows follow. Null while the filter is off (the catalogue's counts hold) or not yet loaded.
+ * `view` is a new object after every reload of the views, so counts reload with them.
+ */
+export function useOnlyMineCounts(view: ListView, onlyMine: boolean): Record<string, number> | null {
+  const [loaded, setLoaded] = useState<{ view: ListView; counts: Record<string, number> } | null>(null);
+  useEffect(() => {
+    if (!onlyMine) return;
+    let live = true;
+    api.get<{ tabs: { key: string; count: number }[] }>(`/api/views/${encodeURIComponent(view.id)}/counts`, { onlyMine: 'true' })
+      .then((r) => { if (live) setLoaded({ view, counts: Object.fromEntries(r.tabs.map((x) => [x.key, x.count])) }); })
+      .catch(() => { if (live) setLoaded(null); });
+    return () => { live = false; };
+  }, [view, onlyMine]);
+  return onlyMine && loaded?.view.id === view.id ? loaded.counts : null;
+}

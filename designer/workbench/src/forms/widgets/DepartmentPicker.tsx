@@ -1,14 +1,17 @@
 import type { WidgetProps } from '@rjsf/utils';
 import { TreeSelect } from 'antd';
-import { useMemo } from 'react';
+import { useContext, useMemo } from 'react';
 import { useAuth } from '../../../../shared/auth/AuthContext';
 import { useCatalogue, type OrgDepartment } from '../../../../shared/catalogue/CatalogueContext';
+import { localName, useI18n } from '../../../../shared/i18n';
+import { TakenDepartmentsContext } from '../takenDepartments';
 
-interface Node { title: string; value: string; key: string; children?: Node[] }
+interface Node { title: string; value: string; key: string; disabled?: boolean; children?: Node[] }
 
 /**
  * Departments of the user's center as a tree (member units, their sub-units, lower centers);
- * one value or, for an array field, several. `ui:options.scope: 'all'` shows the whole organisation.
+ * one value or, for an array field, several. `ui:options.scope: 'all'` shows the whole organisation;
+ * `ui:options.taken` greys out the departments the dialog says are taken, with the reason beside the name.
  */
 export function DepartmentPicker(props: WidgetProps) {
   const { id, value, onChange, disabled, readonly, options, schema, placeholder } = props;
@@ -16,6 +19,9 @@ export function DepartmentPicker(props: WidgetProps) {
   const { me } = useAuth();
   const multiple = schema.type === 'array';
   const root = options.scope === 'all' ? null : me?.center?.id ?? null;
+  const provided = useContext(TakenDepartmentsContext);
+  const taken = options.taken ? provided : null;
+  const { lang } = useI18n('forms');
   const tree = useMemo(() => {
     const children = new Map<string | null, OrgDepartment[]>();
     for (const d of departments) {
@@ -25,10 +31,12 @@ export function DepartmentPicker(props: WidgetProps) {
     }
     const build = (parent: string | null): Node[] => (children.get(parent) ?? []).map((d) => {
       const sub = build(d.id);
-      return { title: d.name, value: d.id, key: d.id, ...(sub.length ? { children: sub } : {}) };
+      const name = localName(d, lang);
+      const reason = taken?.get(d.id);
+      return { title: reason ? (lang === 'en-US' ? `${name} (${reason})` : `${name}（${reason}）`) : name, value: d.id, key: d.id, ...(reason ? { disabled: true } : {}), ...(sub.length ? { children: sub } : {}) };
     });
     return root ? build(root) : build(null);
-  }, [departments, root]);
+  }, [departments, root, taken, lang]);
   return (
     <TreeSelect
       id={id}
