@@ -1,4 +1,4 @@
-import { q, type LintContext } from './lintContext.js';
+import type { LintContext } from './lintContext.js';
 
 /** Button ids used anywhere: flow transitions and view row, batch and toolbar buttons. */
 export function usedButtons(ctx: LintContext): Set<string> {
@@ -21,7 +21,7 @@ export function checkButtons(ctx: LintContext): void {
   const used = usedButtons(ctx);
   for (const button of Object.values(ctx.defs.buttonType)) {
     if (!used.has(button.id)) {
-      ctx.report('LINT_BUTTON_UNUSED', 'buttonType', button.id, [], `button type ${q(button.id)} (${button.name}) is used by no flow transition and no view`);
+      ctx.report('LINT_BUTTON_UNUSED', 'buttonType', button.id, [], { button: button.id, name: button.name });
     }
   }
 }

@@ -1,4 +1,4 @@
-import { q, type LintContext } from './lintContext.js';
+import type { LintContext } from './lintContext.js';
 
 const minutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
@@ -13,7 +13,7 @@ export function checkCalendars(ctx: LintContext): void {
       const holiday = holidays.get(w.date);
       if (holiday !== undefined) {
         ctx.report('LINT_CALENDAR_HOLIDAY_AND_WORKDAY', 'calendar', calendar.id, ['workdays', j, 'date'],
-          `${w.date} is both a holiday (${holiday}) and a make-up workday (${w.name}) in calendar ${q(calendar.id)}; it counts as a holiday`);
+          { date: w.date, holiday, workday: w.name, calendar: calendar.id });
       }
     });
   }
@@ -22,9 +22,9 @@ export function checkCalendars(ctx: LintContext): void {
     scheme.periods.forEach((p, j) => {
       const [start, end] = [minutes(p.start), minutes(p.end)];
       if (start >= end) {
-        ctx.report('LINT_ATTENDANCE_PERIODS', 'attendance', scheme.id, ['periods', j], `period ${p.start}-${p.end} of attendance scheme ${q(scheme.id)} does not end after it starts`);
+        ctx.report('LINT_ATTENDANCE_PERIODS', 'attendance', scheme.id, ['periods', j], { variant: 'reversed', start: p.start, end: p.end, scheme: scheme.id });
       } else if (start < previousEnd) {
-        ctx.report('LINT_ATTENDANCE_PERIODS', 'attendance', scheme.id, ['periods', j], `period ${p.start}-${p.end} of attendance scheme ${q(scheme.id)} starts before the previous period ends`);
+        ctx.report('LINT_ATTENDANCE_PERIODS', 'attendance', scheme.id, ['periods', j], { variant: 'overlapping', start: p.start, end: p.end, scheme: scheme.id });
       }
       previousEnd = Math.max(previousEnd, end);
     });

@@ -1,5 +1,5 @@
 import type { CatalogueDirectory } from '../../definitions/schemas/index.js';
-import { isDisabled, q, type LintContext } from './lintContext.js';
+import { isDisabled, type LintContext } from './lintContext.js';
 
 type Directories = Readonly<Record<string, CatalogueDirectory>>;
 
@@ -26,7 +26,7 @@ export function checkCatalogue(ctx: LintContext): void {
   for (const dir of Object.values(dirs)) {
     const ids = cycleThrough(dirs, dir.id);
     if (ids) {
-      ctx.report('LINT_DIRECTORY_PARENT_CYCLE', 'catalogueDirectory', dir.id, ['parent'], `catalogue directory ${q(dir.id)} is its own ancestor (${[...ids, dir.id].map(q).join(' → ')})`);
+      ctx.report('LINT_DIRECTORY_PARENT_CYCLE', 'catalogueDirectory', dir.id, ['parent'], { directory: dir.id, cycle: [...ids, dir.id] });
     }
   }
 
@@ -36,15 +36,15 @@ export function checkCatalogue(ctx: LintContext): void {
       const disabled = lineage(dirs, item.directory).find((id) => isDisabled(dirs[id]));
       if (disabled !== undefined) {
         ctx.report('LINT_ITEM_IN_DISABLED_DIRECTORY', 'item', item.id, ['directory'],
-          `enabled item ${q(item.id)} sits in ${disabled === item.directory ? 'disabled directory' : `directory ${q(item.directory)} below disabled directory`} ${q(disabled)}`);
+          { variant: disabled === item.directory ? 'direct' : 'below', item: item.id, directory: item.directory, disabled });
       }
     }
     if (item.domains.length === 0) {
-      ctx.report('LINT_ITEM_IN_NO_DOMAIN', 'item', item.id, ['domains'], `item ${q(item.id)} (${item.name}) is linked to no domain, so no flow can run it`);
+      ctx.report('LINT_ITEM_IN_NO_DOMAIN', 'item', item.id, ['domains'], { item: item.id, name: item.name });
     }
     const first = codes.get(item.code);
     if (first !== undefined) {
-      ctx.report('LINT_DUPLICATE_ITEM_CODE', 'item', item.id, ['code'], `item ${q(item.id)} has code ${item.code}, already used by item ${q(first)}`);
+      ctx.report('LINT_DUPLICATE_ITEM_CODE', 'item', item.id, ['code'], { item: item.id, code: item.code, first });
     } else {
       codes.set(item.code, item.id);
     }

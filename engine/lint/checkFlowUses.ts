@@ -1,6 +1,6 @@
 import type { FlowScope } from '../../definitions/schemas/index.js';
 import type { IdentifiedKind } from '../definitions/bundleTypes.js';
-import { q, type LintContext, type PathToken } from './lintContext.js';
+import type { LintContext, PathToken } from './lintContext.js';
 
 /**
  * Where a flow is used, it must drive the right thing (LINT_FLOW_SCOPE_MISMATCH): a domain runs a
@@ -8,17 +8,16 @@ import { q, type LintContext, type PathToken } from './lintContext.js';
  * (DEF-3), an applicationFlow is an application flow, and a view's flow matches its entity.
  */
 export function checkFlowUses(ctx: LintContext): void {
-  const expect = (kind: IdentifiedKind, id: string, path: PathToken[], flowId: string | undefined, scope: FlowScope, what: string) => {
+  const expect = (kind: IdentifiedKind, id: string, path: PathToken[], flowId: string | undefined, scope: FlowScope, variant: string) => {
     const flow = flowId === undefined ? undefined : ctx.defs.flow[flowId];
     if (!flow || flow.scope === scope) return; // unknown flows are reported by checkReferences
-    ctx.report('LINT_FLOW_SCOPE_MISMATCH', kind, id, path,
-      `${what} ${q(flow.id)} must be a ${scope} flow, but it drives a ${flow.scope}`, { expected: scope, actual: flow.scope });
+    ctx.report('LINT_FLOW_SCOPE_MISMATCH', kind, id, path, { variant, id, flow: flow.id, expectedScope: scope, actualScope: flow.scope, expected: scope, actual: flow.scope });
   };
-  for (const d of Object.values(ctx.defs.domain)) expect('domain', d.id, ['flow'], d.flow, 'ticket', `domain ${q(d.id)} runs flow`);
-  for (const item of Object.values(ctx.defs.item)) expect('item', item.id, ['flow'], item.flow, 'task', `the personalised flow of item ${q(item.id)},`);
+  for (const d of Object.values(ctx.defs.domain)) expect('domain', d.id, ['flow'], d.flow, 'ticket', 'domain');
+  for (const item of Object.values(ctx.defs.item)) expect('item', item.id, ['flow'], item.flow, 'task', 'item');
   for (const f of Object.values(ctx.defs.flow)) {
-    expect('flow', f.id, ['taskFlow'], f.taskFlow, 'task', `the taskFlow of ${q(f.id)},`);
-    expect('flow', f.id, ['applicationFlow'], f.applicationFlow, 'application', `the applicationFlow of ${q(f.id)},`);
+    expect('flow', f.id, ['taskFlow'], f.taskFlow, 'task', 'taskFlow');
+    expect('flow', f.id, ['applicationFlow'], f.applicationFlow, 'application', 'applicationFlow');
   }
-  for (const v of Object.values(ctx.defs.view)) expect('view', v.id, ['flow'], v.flow, v.entity, `the flow of ${v.entity} view ${q(v.id)},`);
+  for (const v of Object.values(ctx.defs.view)) expect('view', v.id, ['flow'], v.flow, v.entity, 'view');
 }

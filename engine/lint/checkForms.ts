@@ -1,5 +1,5 @@
 import type { Form } from '../../definitions/schemas/index.js';
-import { q, type LintContext } from './lintContext.js';
+import type { LintContext } from './lintContext.js';
 
 /**
  * The chain of forms a form extends, nearest first; stops at an unknown base or a repeat. `cycle`
@@ -26,7 +26,7 @@ export function checkForms(ctx: LintContext): void {
   for (const form of Object.values(forms)) {
     const { bases, cycle } = formBases(forms, form.id);
     if (cycle) {
-      ctx.report('LINT_FORM_EXTENDS_CYCLE', 'form', form.id, ['extends'], `form ${q(form.id)} extends itself through ${[form.id, ...bases, form.id].map(q).join(' → ')}`);
+      ctx.report('LINT_FORM_EXTENDS_CYCLE', 'form', form.id, ['extends'], { form: form.id, cycle: [form.id, ...bases, form.id] });
     }
   }
   for (const item of Object.values(ctx.defs.item)) {
@@ -36,7 +36,7 @@ export function checkForms(ctx: LintContext): void {
     const domainForms = item.domains.map((d) => ctx.defs.domain[d.domain]?.form).filter((f): f is string => f !== undefined && forms[f] !== undefined);
     if (domainForms.length > 0 && !domainForms.some((f) => lineage.has(f))) {
       ctx.report('LINT_ITEM_FORM_NOT_EXTENDING', 'item', item.id, ['form'],
-        `the personalised form ${q(item.form)} of item ${q(item.id)} extends none of its domain forms (${domainForms.map(q).join(', ')})`);
+        { form: item.form, item: item.id, domainForms });
     }
   }
 }

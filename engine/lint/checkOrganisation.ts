@@ -25,6 +25,7 @@ export function checkOrganisation(ctx: LintContext): void {
       ...(location ? { file: location.file } : {}),
       pointer: location ? location.pointer + (match?.[3] ?? '') : f.pointer,
       message: f.message,
+      ...(f.params ? { params: f.params } : {}),
     });
   }
 }

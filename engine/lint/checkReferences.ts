@@ -1,7 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { definitionKinds } from '../../definitions/schemas/index.js';
 import type { IdentifiedKind } from '../definitions/bundleTypes.js';
-import { isDisabled, q, type LintContext, type PathToken } from './lintContext.js';
+import { isDisabled, type LintContext, type PathToken } from './lintContext.js';
 
 /** A reference found in a definition: the kind and id it names and where it sits. */
 export interface FoundReference {
@@ -105,9 +105,9 @@ export function checkReferences(ctx: LintContext): void {
         if (target === undefined) {
           if (unknownReportedElsewhere(kind, ref)) continue;
           const code = ref.kind === 'buttonType' ? 'LINT_UNKNOWN_BUTTON' : 'LINT_UNKNOWN_REFERENCE';
-          ctx.report(code, kind, id, ref.path, `${kind} ${q(id)} references ${ref.kind} ${q(ref.id)}, which does not exist`, { kind: ref.kind, id: ref.id });
+          ctx.report(code, kind, id, ref.path, { kind, id, refKind: ref.kind, ref: ref.id });
         } else if (isDisabled(target) && !isDisabled(definition) && !disabledReportedElsewhere(kind, ref)) {
-          ctx.report('LINT_DISABLED_REFERENCE', kind, id, ref.path, `${kind} ${q(id)} references ${ref.kind} ${q(ref.id)}, which is disabled`, { kind: ref.kind, id: ref.id });
+          ctx.report('LINT_DISABLED_REFERENCE', kind, id, ref.path, { kind, id, refKind: ref.kind, ref: ref.id });
         }
       }
     }

@@ -1,6 +1,6 @@
 import type { IdentifiedKind } from '../definitions/bundleTypes.js';
 import { rolesNobodyHolds } from '../org/index.js';
-import { q, type LintContext, type PathToken } from './lintContext.js';
+import type { LintContext, PathToken } from './lintContext.js';
 
 interface RoleUse { kind: IdentifiedKind; id: string; path: PathToken[]; role: string }
 
@@ -23,7 +23,7 @@ export function checkRoles(ctx: LintContext): void {
   const vacant = new Set(rolesNobodyHolds(ctx.org, [...new Set(known)]));
   for (const use of uses) {
     if (vacant.has(use.role)) {
-      ctx.report('LINT_ROLE_NOBODY_HOLDS', use.kind, use.id, use.path, `${use.kind} ${q(use.id)} uses role ${q(use.role)}, which no enabled user holds`, { role: use.role });
+      ctx.report('LINT_ROLE_NOBODY_HOLDS', use.kind, use.id, use.path, { kind: use.kind, id: use.id, role: use.role });
     }
   }
 }

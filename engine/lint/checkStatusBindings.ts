@@ -1,5 +1,5 @@
 import type { StatusBinding } from '../../definitions/schemas/index.js';
-import { q, type LintContext } from './lintContext.js';
+import type { LintContext } from './lintContext.js';
 
 /**
  * Flow-status bindings (DEF-11): every node shows a status and names its handler; bindings point at
@@ -13,19 +13,19 @@ export function checkStatusBindings(ctx: LintContext): void {
     byFlow.set(b.flow, [...(byFlow.get(b.flow) ?? []), b]);
     const flow = ctx.defs.flow[b.flow];
     if (flow && !flow.nodes.some((n) => n.id === b.node)) {
-      ctx.report('LINT_BINDING_UNKNOWN_NODE', 'statusBinding', b.id, ['node'], `status binding ${q(b.id)} names node ${q(b.node)}, which flow ${q(b.flow)} does not have`);
+      ctx.report('LINT_BINDING_UNKNOWN_NODE', 'statusBinding', b.id, ['node'], { binding: b.id, node: b.node, flow: b.flow });
     }
     if (b.handlerType === 'role' && b.role === undefined) {
-      ctx.report('LINT_BINDING_WITHOUT_ROLE', 'statusBinding', b.id, ['handlerType'], `status binding ${q(b.id)} is handled by a role but names none`);
+      ctx.report('LINT_BINDING_WITHOUT_ROLE', 'statusBinding', b.id, ['handlerType'], { binding: b.id });
     }
     if (b.handlerType === 'external' && b.external === undefined) {
-      ctx.report('LINT_BINDING_WITHOUT_EXTERNAL', 'statusBinding', b.id, ['handlerType'], `status binding ${q(b.id)} is handled by an external method but names none`);
+      ctx.report('LINT_BINDING_WITHOUT_EXTERNAL', 'statusBinding', b.id, ['handlerType'], { binding: b.id });
     }
     const key = `${b.flow}|${b.node}|${b.applicationKind ?? ''}`;
     const first = seen.get(key);
     if (first !== undefined) {
       ctx.report('LINT_DUPLICATE_BINDING', 'statusBinding', b.id, ['node'],
-        `status binding ${q(b.id)} binds node ${q(b.node)} of flow ${q(b.flow)}${b.applicationKind ? ` for ${b.applicationKind}` : ''} again (first: ${q(first)})`);
+        { variant: b.applicationKind ? 'application' : 'plain', binding: b.id, node: b.node, flow: b.flow, first, ...(b.applicationKind ? { applicationKind: b.applicationKind } : {}) });
     } else {
       seen.set(key, b.id);
     }
@@ -36,7 +36,7 @@ export function checkStatusBindings(ctx: LintContext): void {
     const bound = new Set(bindings.map((b) => b.node));
     flow.nodes.forEach((node, i) => {
       if (!bound.has(node.id)) {
-        ctx.report('LINT_NODE_WITHOUT_BINDING', 'flow', flow.id, ['nodes', i], `node ${q(node.id)} of flow ${q(flow.id)} has no flow-status binding (use handler type "none" for a node nobody handles)`);
+        ctx.report('LINT_NODE_WITHOUT_BINDING', 'flow', flow.id, ['nodes', i], { node: node.id, flow: flow.id });
       }
     });
     const nodeOfValue = new Map<number, StatusBinding>();
@@ -44,7 +44,7 @@ export function checkStatusBindings(ctx: LintContext): void {
       const other = nodeOfValue.get(b.statusValue);
       if (other && other.node !== b.node) {
         ctx.report('LINT_DUPLICATE_STATUS_VALUE', 'statusBinding', b.id, ['statusValue'],
-          `status value ${b.statusValue} of node ${q(b.node)} is already the status of node ${q(other.node)} in flow ${q(flow.id)}`);
+          { value: b.statusValue, node: b.node, other: other.node, flow: flow.id });
       } else if (!other) {
         nodeOfValue.set(b.statusValue, b);
       }

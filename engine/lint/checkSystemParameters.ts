@@ -1,4 +1,4 @@
-import { q, type LintContext } from './lintContext.js';
+import type { LintContext } from './lintContext.js';
 
 /** The system parameters the seed names and the engine reads (DEF-13): counts, all non-negative integers. */
 export const requiredSystemParameters = ['EXTRACT_ACCEPT_CASE_NUMBER', 'YQ_APPLY_COUNT', 'GZ_APPLY_COUNT', 'TH_APPLY_COUNT'] as const;
@@ -14,9 +14,9 @@ export function checkSystemParameters(ctx: LintContext): void {
   for (const id of requiredSystemParameters) {
     const param = params[id];
     if (!param) {
-      ctx.reportAt('LINT_MISSING_SYSTEM_PARAMETER', file, '', `system parameter ${id} is missing; the engine reads it`, { id });
+      ctx.reportAt('LINT_MISSING_SYSTEM_PARAMETER', file, '', { id });
     } else if (typeof param.value !== 'number' || !Number.isInteger(param.value) || param.value < 0) {
-      ctx.report('LINT_SYSTEM_PARAMETER_TYPE', 'systemParameter', id, ['value'], `system parameter ${id} must be a non-negative integer count, not ${q(String(param.value))}`);
+      ctx.report('LINT_SYSTEM_PARAMETER_TYPE', 'systemParameter', id, ['value'], { id, value: String(param.value) });
     }
   }
 }

@@ -1,4 +1,4 @@
-import { q, type LintContext } from './lintContext.js';
+import type { LintContext } from './lintContext.js';
 
 /**
  * Time-limit types (DEF-6): stage limits (环节时限) are bound to flow nodes, overall limits (整体时限)
@@ -10,7 +10,7 @@ export function checkTimeLimits(ctx: LintContext): void {
       const limit = node.stageLimit === undefined ? undefined : ctx.defs.timeLimit[node.stageLimit];
       if (limit && limit.type !== 'stage') {
         ctx.report('LINT_STAGE_LIMIT_NOT_STAGE', 'flow', flow.id, ['nodes', i, 'stageLimit'],
-          `node ${q(node.id)} of flow ${q(flow.id)} is bound to ${q(limit.id)}, an ${limit.type} time limit; nodes take stage limits`);
+          { node: node.id, flow: flow.id, limit: limit.id, limitType: limit.type });
       }
     });
   }
@@ -19,7 +19,7 @@ export function checkTimeLimits(ctx: LintContext): void {
       const limit = link.overallLimit === undefined ? undefined : ctx.defs.timeLimit[link.overallLimit];
       if (limit && limit.type !== 'overall') {
         ctx.report('LINT_OVERALL_LIMIT_NOT_OVERALL', 'item', item.id, ['domains', j, 'overallLimit'],
-          `item ${q(item.id)} takes ${q(limit.id)} as its overall limit in domain ${q(link.domain)}, but it is a ${limit.type} time limit`);
+          { item: item.id, limit: limit.id, domain: link.domain, limitType: limit.type });
       }
     });
   }

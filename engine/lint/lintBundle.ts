@@ -1,6 +1,7 @@
 import type { Bundle } from '../definitions/bundleTypes.js';
 import type { Finding } from '../findings.js';
 import { checkButtons } from './checkButtons.js';
+import { englishMessage } from './lintMessages.js';
 import { checkCalendars } from './checkCalendars.js';
 import { checkCatalogue } from './checkCatalogue.js';
 import { checkDispatch } from './checkDispatch.js';
@@ -59,13 +60,13 @@ export function lintBundle(bundle: Bundle): Finding[] {
   try {
     ctx = createLintContext(bundle);
   } catch (e) {
-    return [{ code: 'LINT_CHECK_FAILED', severity: lintCodes.LINT_CHECK_FAILED.severity, pointer: '', message: `the bundle could not be read: ${String((e as Error)?.message ?? e)}` }];
+    return [{ code: 'LINT_CHECK_FAILED', severity: lintCodes.LINT_CHECK_FAILED.severity, pointer: '', message: englishMessage('LINT_CHECK_FAILED', { variant: 'bundle', error: String((e as Error)?.message ?? e) }), params: { variant: 'bundle', error: String((e as Error)?.message ?? e) } }];
   }
   for (const [name, check] of lintChecks) {
     try {
       check(ctx);
     } catch (e) {
-      ctx.reportAt('LINT_CHECK_FAILED', undefined, '', `the ${name} check could not read the bundle: ${String((e as Error)?.message ?? e)}`, { check: name });
+      ctx.reportAt('LINT_CHECK_FAILED', undefined, '', { variant: 'check', check: name, error: String((e as Error)?.message ?? e) });
     }
   }
   return sortFindings(ctx.findings);

@@ -63,6 +63,7 @@ export const lintCodes = {
   // domains, forms, views, parameters, calendars
   LINT_FORM_EXTENDS_CYCLE: { severity: 'error', description: 'Forms whose `extends` chain forms a cycle.' },
   LINT_VIEW_UNKNOWN_STATUS: { severity: 'error', description: 'A view tab lists a node that no flow of the view\u2019s entity has.' },
+  LINT_VIEW_TAB_ROLE: { severity: 'error', description: 'A view tab is shown to a role the view itself is not for (tab roles narrow the view\u2019s roles).' },
   LINT_MISSING_SYSTEM_PARAMETER: { severity: 'error', description: 'A system parameter the engine reads (EXTRACT_ACCEPT_CASE_NUMBER, YQ/GZ/TH_APPLY_COUNT) is missing.' },
   LINT_SYSTEM_PARAMETER_TYPE: { severity: 'error', description: 'A count parameter is not a non-negative integer.' },
   LINT_CALENDAR_HOLIDAY_AND_WORKDAY: { severity: 'warning', description: 'A date is both a holiday and a make-up workday; it counts as a holiday.' },

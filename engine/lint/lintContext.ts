@@ -3,6 +3,7 @@ import type { Bundle, IdentifiedKind } from '../definitions/bundleTypes.js';
 import { pointer, type Finding } from '../findings.js';
 import { buildOrgIndex, type OrgFinding, type OrgIndex } from '../org/index.js';
 import { lintCodes, type LintCode } from './lintCodes.js';
+import { englishMessage } from './lintMessages.js';
 
 export type PathToken = string | number;
 
@@ -13,10 +14,13 @@ export interface LintContext {
   readonly org: OrgIndex;
   readonly orgFindings: readonly OrgFinding[];
   readonly findings: Finding[];
-  /** Reports a finding inside a definition: `path` is the JSON pointer below the definition. */
-  report(code: LintCode, kind: IdentifiedKind, id: string, path: readonly PathToken[], message: string, params?: Record<string, unknown>): void;
+  /**
+   * Reports a finding inside a definition: `path` is the JSON pointer below the definition. The
+   * message is worded from the code and `params` (engine/lint/lintMessages.ts; `variant` picks a wording).
+   */
+  report(code: LintCode, kind: IdentifiedKind, id: string, path: readonly PathToken[], params: Record<string, unknown>): void;
   /** Reports a finding at an explicit file and pointer (for what is missing rather than wrong). */
-  reportAt(code: LintCode, file: string | undefined, at: string, message: string, params?: Record<string, unknown>): void;
+  reportAt(code: LintCode, file: string | undefined, at: string, params: Record<string, unknown>): void;
   flowsOfScope(scope: FlowScope): Flow[];
 }
 
@@ -29,14 +33,14 @@ export function createLintContext(bundle: Bundle): LintContext {
     roles: Object.values(defs.role),
   });
   const findings: Finding[] = [];
-  const reportAt: LintContext['reportAt'] = (code, file, at, message, params) => {
+  const reportAt: LintContext['reportAt'] = (code, file, at, params) => {
     findings.push({
       code,
       severity: lintCodes[code].severity,
       ...(file === undefined ? {} : { file }),
       pointer: at,
-      message,
-      ...(params ? { params } : {}),
+      message: englishMessage(code, params),
+      params,
     });
   };
   return {
@@ -46,15 +50,15 @@ export function createLintContext(bundle: Bundle): LintContext {
     orgFindings,
     findings,
     reportAt,
-    report(code, kind, id, path, message, params) {
+    report(code, kind, id, path, params) {
       // an item's domain entry may come from another package's item-domain-links.json
       const link = kind === 'item' && path[0] === 'domains' ? bundle.linkLocations?.[`${id}/domains/${String(path[1])}`] : undefined;
       if (link) {
-        reportAt(code, link.file, link.pointer + pointer(...path.slice(2)), message, params);
+        reportAt(code, link.file, link.pointer + pointer(...path.slice(2)), params);
         return;
       }
       const location = bundle.locations[kind]?.[id];
-      reportAt(code, location?.file, (location?.pointer ?? '') + pointer(...path), message, params);
+      reportAt(code, location?.file, (location?.pointer ?? '') + pointer(...path), params);
     },
     flowsOfScope(scope) {
       return Object.values(defs.flow).filter((f) => f.scope === scope);

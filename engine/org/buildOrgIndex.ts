@@ -65,7 +65,7 @@ function byId<T extends { id: string }>(
   const map = new Map<string, T>();
   items.forEach((item, i) => {
     if (map.has(item.id)) {
-      findings.push(orgFinding('ORG_DUPLICATE_ID', `/${kind}/${i}/id`, `Duplicate id '${item.id}' in ${kind}; the first one is used.`));
+      findings.push(orgFinding('ORG_DUPLICATE_ID', `/${kind}/${i}/id`, `Duplicate id '${item.id}' in ${kind}; the first one is used.`, { id: item.id, array: kind }));
     } else {
       map.set(item.id, item);
     }
@@ -86,7 +86,7 @@ function effectiveParents(
     position.set(d.id, i);
     if (d.parent === undefined) return;
     if (!known.has(d.parent)) {
-      findings.push(orgFinding('ORG_UNKNOWN_PARENT', `/departments/${i}/parent`, `Department '${d.id}' names unknown parent '${d.parent}'.`));
+      findings.push(orgFinding('ORG_UNKNOWN_PARENT', `/departments/${i}/parent`, `Department '${d.id}' names unknown parent '${d.parent}'.`, { id: d.id, parent: d.parent }));
       return;
     }
     parentOf.set(d.id, d.parent);
@@ -110,6 +110,7 @@ function effectiveParents(
           'ORG_PARENT_CYCLE',
           `/departments/${position.get(id) ?? 0}/parent`,
           `Department '${id}' is in a parent cycle (${cycle.join(' > ')}); it is treated as a root.`,
+          { id, cycle },
         ));
       }
     }

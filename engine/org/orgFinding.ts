@@ -59,13 +59,14 @@ export interface OrgFinding {
   readonly severity: OrgFindingSeverity;
   /** JSON pointer into the input, e.g. `/departments/3/parent`. */
   readonly pointer: string;
-  /** English explanation for logs and developers; UIs translate by code. */
+  /** English explanation for logs and developers; UIs translate by code and `params` (engine/lint/lintMessages.ts). */
   readonly message: string;
+  readonly params?: Readonly<Record<string, unknown>>;
 }
 
 /** Build a finding with the catalogue's severity for its code. */
-export function orgFinding(code: OrgFindingCode, pointer: string, message: string): OrgFinding {
-  return { code, severity: OrgFindingCodes[code], pointer, message };
+export function orgFinding(code: OrgFindingCode, pointer: string, message: string, params?: Record<string, unknown>): OrgFinding {
+  return { code, severity: OrgFindingCodes[code], pointer, message, ...(params ? { params } : {}) };
 }
 
 /** True when any finding is an error. */

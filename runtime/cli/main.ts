@@ -24,6 +24,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     .argument('<dir>', 'package folder (holds manifest.json)')
     .option('--json', 'print findings as JSON')
     .option('--strict', 'fail on warnings too')
+    .option('--lang <lang>', 'language of the messages: en-US or zh-CN (default: TONGGUAN_LANG or LANG, else English)')
     .action(async (dir: string, options: LintOptions) => { code = await lintCommand(dir, options, io); });
 
   program.command('compile')

@@ -1,5 +1,6 @@
 import type { Finding } from '../../engine/findings.js';
 import { formatFinding } from '../../engine/findings.js';
+import { lintMessage, type MessageLang } from '../../engine/lint/lintMessages.js';
 
 /** Where the CLI writes: process streams in production, buffers in tests. */
 export interface CliIo {
@@ -54,9 +55,18 @@ export function summaryLine(summary: Summary): string {
   return `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}`;
 }
 
-/** One line per finding: `ERROR LINT_X linkage/flows/general.json#/transitions/3: message`. */
-export function findingLines(findings: readonly Finding[]): string {
-  return findings.map((f) => `${formatFinding(f)}\n`).join('');
+/** One line per finding: `ERROR LINT_X linkage/flows/general.json#/transitions/3: message`, worded in `lang`. */
+export function findingLines(findings: readonly Finding[], lang: MessageLang = 'en-US'): string {
+  return findings.map((f) => `${formatFinding({ ...f, message: lintMessage(f, lang) })}\n`).join('');
+}
+
+/**
+ * The language of finding messages: `--lang`, else TONGGUAN_LANG or LANG (`zh…` is Chinese);
+ * English by default.
+ */
+export function cliLang(option: string | undefined, env: Readonly<Record<string, string | undefined>> = process.env): MessageLang {
+  const v = option ?? env.TONGGUAN_LANG ?? env.LANG ?? '';
+  return /^zh/i.test(v) ? 'zh-CN' : 'en-US';
 }
 
 export function json(value: unknown): string {

@@ -63,6 +63,8 @@ export interface RuleAnswer {
     readonly departments?: readonly Named[];
     readonly subDispatch?: readonly { readonly department: Named; readonly main?: Named; readonly assists?: readonly Named[]; readonly departments?: readonly Named[] }[];
     readonly trace: readonly string[];
+    /** The trace as codes and parameters (engine/dispatch/dispatchSteps.ts), for a UI to word in its language. */
+    readonly steps: readonly { readonly code: string; readonly params: Readonly<Record<string, string>> }[];
   };
   readonly roles: readonly (Named & { readonly nameEn?: string })[];
   readonly nodes: readonly NodeRow[];
@@ -111,7 +113,7 @@ export async function testRules(cb: CompiledBundle, q: RuleQuestion, now: number
   const routed = autoDispatch(cb, ticket);
   const a = routed.assignment;
   const dispatch: RuleAnswer['dispatch'] = {
-    mode: routed.mode, trace: routed.trace, ...(routed.center ? { center: name(routed.center) } : {}),
+    mode: routed.mode, trace: routed.trace, steps: routed.steps, ...(routed.center ? { center: name(routed.center) } : {}),
     ...(a ? { handling: a.handling, ...(a.main ? { main: name(a.main) } : {}), ...(a.assists ? { assists: a.assists.map(name) } : {}), ...(a.departments ? { departments: a.departments.map(name) } : {}) } : {}),
     ...(routed.subDispatch ? {
       subDispatch: routed.subDispatch.map((s) => ({

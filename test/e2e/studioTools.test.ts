@@ -113,7 +113,9 @@ describe('studio tools in chromium (catalogue import, time-limit calculator, rul
     await page.getByTestId('rule-run').click();
     await expect.poll(() => page.getByTestId('rules-main').textContent()).toContain('张家港市城市管理局');
     expect(await page.getByTestId('rules-assists').textContent()).toContain('张家港市生态环境局');
-    expect(await page.getByTestId('rules-trace').textContent()).toContain('default mode departments');
+    // the trace is worded in the UI language (engine/dispatch/dispatchSteps.ts)
+    expect(await page.getByTestId('rules-trace').textContent()).toContain('默认分拨方式为部门');
+    expect(await page.getByTestId('rules-trace').textContent()).toContain('分拨到部门（主协办）');
     const table = page.getByTestId('rule-roles');
     const headers = await table.locator('thead th').allTextContents();
     expect(headers).toEqual(expect.arrayContaining(['业务协同-受理员', '业务协同-派遣员', '业务协同-部门处理员']));
@@ -152,6 +154,7 @@ describe('studio tools in chromium (catalogue import, time-limit calculator, rul
     await choose(en, 'rule-region', 'zjg');
     await en.getByTestId('rule-run').click();
     await expect.poll(() => en.getByTestId('rule-dispatch').textContent()).toContain('Assign departments');
+    expect(await en.getByTestId('rules-trace').textContent()).toContain('default mode departments');
     await settled(en);
     await screenshot(en, 'studio-rule-tester-en');
     await en.context().close();

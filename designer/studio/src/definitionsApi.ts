@@ -27,6 +27,8 @@ export interface Finding {
   file?: string;
   pointer: string;
   message: string;
+  /** What the message is worded from (engine/lint/lintMessages.ts), with the code. */
+  params?: Record<string, unknown>;
   definition?: { kind: string; id: string };
 }
 

@@ -1,9 +1,11 @@
 import { loadPackage, packageList } from '../loadPackage.js';
-import { exitCodeFor, findingLines, json, summarise, summaryLine, type CliIo } from '../output.js';
+import { cliLang, exitCodeFor, findingLines, json, summarise, summaryLine, type CliIo } from '../output.js';
 
 export interface LintOptions {
   readonly json?: boolean;
   readonly strict?: boolean;
+  /** zh-CN or en-US (default: TONGGUAN_LANG or LANG, else English). */
+  readonly lang?: string;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function lintCommand(dir: string, options: LintOptions, io: CliIo):
     }));
     return code;
   }
-  io.out(findingLines(loaded.findings));
+  io.out(findingLines(loaded.findings, cliLang(options.lang)));
   const scope = loaded.bundle ? ` (${packageList(loaded.bundle)})` : ' (no bundle: schema errors)';
   io.out(`${loaded.name}${scope}: ${summaryLine(summary)}${code === 0 ? ' — clean' : ' — failed'}${options.strict ? ' [strict]' : ''}\n`);
   return code;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cliLang } from '../../../runtime/cli/output.js';
 import { builtIn, fixture, run } from './cliSupport.js';
 
 describe('tongguan lint <dir>', () => {
@@ -20,6 +21,16 @@ describe('tongguan lint <dir>', () => {
     expect(code).toBe(1);
     expect(out).toMatch(/^ERROR LINT_DISPATCH_UNKNOWN_DEPARTMENT dispatch-unknown-department\/items\.json#\/0\/dispatch\/0\/assignment\/main: .*"zjg\.nope"/m);
     expect(out).toMatch(/1 error, .* — failed$/m);
+  });
+
+  it('--lang zh-CN words the findings in Chinese (same code, file and pointer); the language defaults from TONGGUAN_LANG or LANG', async () => {
+    const { code, out } = await run('lint', fixture('dispatch-unknown-department'), '--lang', 'zh-CN');
+    expect(code).toBe(1);
+    expect(out).toMatch(/^ERROR LINT_DISPATCH_UNKNOWN_DEPARTMENT dispatch-unknown-department\/items\.json#\/0\/dispatch\/0\/assignment\/main: 事项“.+”：分拨配置的部门“zjg\.nope”不存在$/m);
+    expect(cliLang(undefined, { LANG: 'zh_CN.UTF-8' })).toBe('zh-CN');
+    expect(cliLang(undefined, { TONGGUAN_LANG: 'en-US', LANG: 'zh_CN.UTF-8' })).toBe('en-US');
+    expect(cliLang(undefined, { LANG: 'C.UTF-8' })).toBe('en-US');
+    expect(cliLang('zh-CN', {})).toBe('zh-CN');
   });
 
   it('exits 0 on warnings only, 1 with --strict', async () => {

@@ -123,6 +123,10 @@ export const definitionCases: readonly NegativeCase[] = [
     }, 'views.json'), 'tabs', 0, 'query', 'nodes', 0),
   },
   {
+    code: 'LINT_VIEW_TAB_ROLE', title: 'REV-2 a view tab is shown to a role the view is not for',
+    breakIt: (b) => { b.defs.view['view.rev.assist']!.tabs[1]!.roles = ['dispatcher']; return where(b, 'view', 'view.rev.assist', 'tabs', 1, 'roles', 0); },
+  },
+  {
     code: 'LINT_MISSING_SYSTEM_PARAMETER', title: 'DEF-13 TH_APPLY_COUNT is missing',
     breakIt: (b) => { delete b.defs.systemParameter.TH_APPLY_COUNT; return 'linkage/system-parameters.json#'; },
   },

@@ -4,7 +4,7 @@ import { DeleteOutlined, ImportOutlined, PlusOutlined, UploadOutlined } from '@a
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../../shared/i18n';
-import { mergeDates, parseRows, parseText, type CalendarDate, type ParsedDates } from './calendarImport';
+import { MAX_NAME, mergeDates, parseRows, parseText, type CalendarDate, type ParsedDates } from './calendarImport';
 import { readSheet } from './readSheet';
 import '../texts';
 
@@ -90,7 +90,10 @@ function ImportDialog({ title, field, onClose, onImport }: { title: string; fiel
           <Button icon={<UploadOutlined />} data-testid={`import-file-${field}`}>{t('calendar.importFile')}</Button>
         </Upload>
         {readError && <Alert type="error" showIcon title={readError} />}
-        {parsed.bad.length > 0 && <Alert type="warning" showIcon title={t('calendar.badLines', { lines: parsed.bad.join(', ') })} data-testid="import-bad-lines" />}
+        {parsed.bad.length > 0 && <Alert type="warning" showIcon title={t('calendar.badLines', { lines: parsed.bad.join(', ') })} data-testid="import-bad-lines"
+          description={<ul style={{ margin: 0, paddingLeft: 18 }}>{parsed.errors.slice(0, 20).map((e) => (
+            <li key={`${e.row}-${e.column}`}>{t('calendar.badCell', { row: e.row, column: t(`calendar.columns.${e.column}`), problem: t(`calendar.problems.${e.problem}`, { value: e.value, max: MAX_NAME }) })}</li>
+          ))}</ul>} />}
         {parsed.dates.length > 0 && <Alert type="info" showIcon title={t('calendar.parsed', { count: parsed.dates.length, years: years.join(', ') })} data-testid="import-parsed" />}
         <Checkbox checked={replace} onChange={(e) => setReplace(e.target.checked)}>{t('calendar.replaceYears')}</Checkbox>
       </Space>

@@ -5,11 +5,27 @@ export interface CalendarDate {
   nameEn?: string;
 }
 
+/** Why a cell of an imported row was refused. */
+export type CellProblem = 'date' | 'tooLong';
+
+/** A refused cell: 1-based row and column (1 date, 2 name, 3 English name) and its text. */
+export interface CellError {
+  row: number;
+  column: number;
+  problem: CellProblem;
+  value: string;
+}
+
 export interface ParsedDates {
   dates: CalendarDate[];
-  /** 1-based line numbers of lines that hold no valid date (headers are skipped silently). */
+  /** 1-based line numbers of lines skipped for an error (headers are skipped silently). */
   bad: number[];
+  /** What is wrong with the skipped lines, cell by cell. */
+  errors: CellError[];
 }
+
+/** The longest name a calendar date takes (the schema's `maxLength`). */
+export const MAX_NAME = 200;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -26,19 +42,26 @@ export function normaliseDate(text: string): string | undefined {
 /** Rows of cells (a pasted list, a csv, a worksheet): date, name, optional English name. */
 export function parseRows(rows: string[][], defaultName: string): ParsedDates {
   const dates = new Map<string, CalendarDate>();
-  const bad: number[] = [];
+  const errors: CellError[] = [];
   rows.forEach((cells, i) => {
     const [first = '', name = '', nameEn = ''] = cells.map((c) => c.trim());
     if (!first && !name) return;
+    const row = i + 1;
     const date = normaliseDate(first);
-    if (!date) {
-      // a header row names its columns instead of holding a date
-      if (i > 0 || /\d{4}/.test(first)) bad.push(i + 1);
+    // a header row names its columns instead of holding a date
+    if (!date && i === 0 && !/\d{4}/.test(first)) return;
+    const found: CellError[] = [
+      ...(date ? [] : [{ row, column: 1, problem: 'date' as const, value: first }]),
+      ...(name.length > MAX_NAME ? [{ row, column: 2, problem: 'tooLong' as const, value: name }] : []),
+      ...(nameEn.length > MAX_NAME ? [{ row, column: 3, problem: 'tooLong' as const, value: nameEn }] : []),
+    ];
+    if (found.length > 0 || !date) {
+      errors.push(...found);
       return;
     }
     dates.set(date, { date, name: name || defaultName, ...(nameEn ? { nameEn } : {}) });
   });
-  return { dates: [...dates.values()].sort((a, b) => a.date.localeCompare(b.date)), bad };
+  return { dates: [...dates.values()].sort((a, b) => a.date.localeCompare(b.date)), bad: [...new Set(errors.map((e) => e.row))], errors };
 }
 
 /** Splits pasted text or a csv file into cells: by comma, tab or (between date and name) spaces. */

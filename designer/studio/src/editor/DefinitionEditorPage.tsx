@@ -2,11 +2,13 @@ import { Alert, App, Button, Card, Checkbox, Col, Form, List, Row, Select, Space
 import { ApartmentOutlined, ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { lintMessage } from '../../../../engine/lint/lintMessages';
 import { ApiError } from '../../../shared/api/client';
 import { useI18n } from '../../../shared/i18n';
 import { definitionsApi, editPath, idOf, type Draft, type Json } from '../definitionsApi';
 import { EDIT_WHEN_DISABLED, useKinds } from '../kinds/KindsContext';
 import { DefinitionForm } from './DefinitionForm';
+import { copiedBindings } from './copyBindings';
 import { errorSchemaOf } from './errorSchema';
 import { FormPreview, type PreviewForm } from './FormPreview';
 import { pruneEmpty } from './kindSchema';
@@ -31,12 +33,14 @@ async function exists(kind: string, id: string): Promise<boolean> {
 /** A copied flow needs the status of each node and who handles it: copies the source flow's bindings onto the copy. */
 async function copyStatusBindings(from: string, to: string, pkg: string | undefined): Promise<number> {
   const { items } = await definitionsApi.list('statusBinding');
-  const own = items.filter((b) => b.definition.flow === from);
-  for (const b of own) {
-    const definition = { ...b.definition, id: `${b.id}.${to}`.slice(0, 80), flow: to };
-    await definitionsApi.put('statusBinding', definition.id, definition, pkg ?? b.package);
+  const packageOf = new Map(items.map((b) => [b.definition, b.package]));
+  const own = items.filter((b) => b.definition.flow === from).map((b) => b.definition);
+  const copies = copiedBindings(own, items.map((b) => b.id), from, to);
+  for (const [i, definition] of copies.entries()) {
+    await definitionsApi.put('statusBinding', String(definition.id), definition, pkg ?? packageOf.get(own[i]!));
   }
-  return own.length;
+  forgetDrafts('statusBinding');
+  return copies.length;
 }
 
 const SEVERITY_COLOR: Record<string, string> = { error: 'red', warning: 'orange', info: 'blue' };
@@ -108,8 +112,8 @@ export function DefinitionEditorPage({ create = false }: { create?: boolean }) {
   );
   const extraErrors = useMemo(() => errorSchemaOf([
     ...schemaErrors, ...serverErrors,
-    ...(findings ?? []).map((f) => ({ pointer: f.at, message: `${f.code}: ${f.message}` })),
-  ]), [schemaErrors, serverErrors, findings]);
+    ...(findings ?? []).map((f) => ({ pointer: f.at, message: `${f.code}: ${lintMessage(f, lang)}` })),
+  ]), [schemaErrors, serverErrors, findings, lang]);
 
   const previewForm = usePreviewForm(kind, data ?? {});
 
@@ -179,7 +183,7 @@ export function DefinitionEditorPage({ create = false }: { create?: boolean }) {
       description={(
         <List size="small" dataSource={findings} renderItem={(f) => (
           <List.Item style={{ padding: '2px 0' }}>
-            <Space wrap size={4}><Tag color={SEVERITY_COLOR[f.severity]}>{t(`lint.${f.severity}`)}</Tag><Typography.Text code>{f.at || '/'}</Typography.Text><Typography.Text type="secondary">{f.code}</Typography.Text>{f.message}</Space>
+            <Space wrap size={4}><Tag color={SEVERITY_COLOR[f.severity]}>{t(`lint.${f.severity}`)}</Tag><Typography.Text code>{f.at || '/'}</Typography.Text><Typography.Text type="secondary">{f.code}</Typography.Text>{lintMessage(f, lang)}</Space>
           </List.Item>
         )} />
       )} />

@@ -10,6 +10,7 @@ import { PeriodsField } from '../calendar/PeriodsField';
 import { WeekdaysField } from '../calendar/WeekdaysField';
 import { CollapsibleArrayItem, type StudioFormContext } from './CollapsibleArrayItem';
 import { JsonField } from './JsonField';
+import { formLabels, withScopedRefs } from './formLabels';
 import { formSchemaOf } from './kindSchema';
 import { RefSelect } from './RefSelect';
 
@@ -37,15 +38,9 @@ export function DefinitionForm({ kind, data, onChange, extraErrors, disabled, ui
   const language = i18n.language;
   const prepared = useMemo(() => {
     const lookup = (key: string) => (i18n.exists(`studio:${key}`) ? t(key) : undefined);
-    // the schemas document their members in English: a Chinese screen leaves those notes out
-    const zh = language !== 'en-US';
-    return formSchemaOf(kind.schema, {
-      enumLabel: (v) => lookup(`enums.${v}`),
-      // untitled members get ours; on an English screen the schemas' Chinese titles give way to English ones
-      fieldTitle: (n, title) => (title === undefined ? lookup(`fields.${n}`) : zh ? undefined : lookup(`titles.${n}`)),
-      describe: (d) => (zh && !/[\u4e00-\u9fff]/.test(d) ? undefined : d),
-    });
-  }, [kind.schema, t, i18n, language]);
+    const form = formSchemaOf(kind.schema, formLabels(kind.kind, language === 'en-US', lookup));
+    return { schema: form.schema, uiSchema: withScopedRefs(kind.kind, form.uiSchema as Json) };
+  }, [kind.schema, kind.kind, t, i18n, language]);
   const formContext: StudioFormContext = useMemo(() => ({
     colon: false, labelAlign: 'left',
     itemValue: (path) => path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data),

@@ -12,8 +12,11 @@ function needsJson(node: Json): boolean {
 /** Labels in the UI language for enum values and for members the schema leaves untitled. */
 export interface FormLabels {
   enumLabel?(value: string): string | undefined;
-  /** A member's title (`title`: the schema's own, possibly undefined); undefined keeps the schema's. */
-  fieldTitle?(name: string, title: string | undefined): string | undefined;
+  /**
+   * A member's title (`title`: the schema's own, possibly undefined); undefined keeps the schema's.
+   * For an array's items `name` is the array's and `item` is true.
+   */
+  fieldTitle?(name: string, title: string | undefined, item?: boolean): string | undefined;
   /** A description as shown (undefined: not shown). */
   describe?(description: string): string | undefined;
 }
@@ -24,11 +27,13 @@ export interface FormLabels {
  * schemas by id and a form schema differs from the kind's).
  */
 export function formSchemaOf(schema: Json, labels: FormLabels = {}): { schema: RJSFSchema; uiSchema: UiSchema } {
-  const walk = (node: Json, ui: Json, root: boolean, name?: string): Json => {
+  const walk = (node: Json, ui: Json, root: boolean, name?: string, item = false): Json => {
+    const title = !root && name ? labels.fieldTitle?.(name, typeof node.title === 'string' ? node.title : undefined, item) : undefined;
     if (!root && needsJson(node)) {
       ui['ui:field'] = 'json';
+      const shown = typeof node.description === 'string' && labels.describe ? labels.describe(node.description) : node.description;
       // typed so RJSF renders the field at all (array items without a type render nothing); the editor validates with the kind's own schema
-      return { type: 'object', ...(node.title ? { title: node.title } : {}), ...(node.description ? { description: node.description } : {}) };
+      return { type: 'object', ...(title ?? node.title ? { title: title ?? node.title } : {}), ...(shown ? { description: shown } : {}) };
     }
     const out: Json = {};
     // the root's title is the page's (the kind), not repeated above the fields
@@ -39,7 +44,7 @@ export function formSchemaOf(schema: Json, labels: FormLabels = {}): { schema: R
       if (shown) out.description = shown;
       else delete out.description;
     }
-    if (!root && name && labels.fieldTitle?.(name, typeof node.title === 'string' ? node.title : undefined)) out.title = labels.fieldTitle(name, node.title as string | undefined);
+    if (title) out.title = title;
     if (Array.isArray(node.enum) && labels.enumLabel) {
       const names = node.enum.map((v) => labels.enumLabel!(String(v)));
       if (names.every(Boolean)) ui['ui:enumNames'] = names.map((n, i) => `${n} (${String((node.enum as unknown[])[i])})`);
@@ -55,8 +60,11 @@ export function formSchemaOf(schema: Json, labels: FormLabels = {}): { schema: R
         ui['ui:widget'] = 'refSelect';
         out.items = items;
       } else {
-        out.items = walk(items, (ui.items ??= {}) as Json, false);
+        out.items = walk(items, (ui.items ??= {}) as Json, false, name, true);
       }
+    } else if (Array.isArray(node.items)) {
+      // a tuple (a GeoJSON position): its members are named after the array and their place
+      out.items = (node.items as Json[]).map((item, i) => walk(item, {}, false, `${name ?? ''}${i}`, true));
     }
     return out;
   };

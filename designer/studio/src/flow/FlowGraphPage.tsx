@@ -4,6 +4,7 @@ import { Background, Controls, MarkerType, ReactFlow, type Edge, type Node } fro
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { lintMessage } from '../../../../engine/lint/lintMessages';
 import { ApiError } from '../../../shared/api/client';
 import { localName, useI18n } from '../../../shared/i18n';
 import { definitionsApi, editPath, pointerInDefinition, type Draft, type Finding } from '../definitionsApi';
@@ -57,10 +58,10 @@ export function FlowGraphPage() {
       const node = /^\/nodes\/(\d+)/.exec(at);
       const transition = /^\/transitions\/(\d+)/.exec(at);
       const ids = node ? [flow.nodes[Number(node[1])]?.id] : transition ? flow.transitions[Number(transition[1])]?.from ?? [] : [];
-      for (const nid of ids) if (nid) out.set(nid, [...(out.get(nid) ?? []), `${f.code}: ${f.message}`]);
+      for (const nid of ids) if (nid) out.set(nid, [...(out.get(nid) ?? []), `${f.code}: ${lintMessage(f, lang)}`]);
     }
     return out;
-  }, [findings, flow]);
+  }, [findings, flow, lang]);
 
   const graph = useMemo(() => (flow ? flowGraph(flow) : null), [flow]);
   useEffect(() => {
@@ -170,7 +171,7 @@ export function FlowGraphPage() {
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>{t('flow.legend')}</Typography.Paragraph>
       {findings.length > 0 && (
         <Alert type={findings.some((f) => f.severity === 'error') ? 'error' : 'warning'} showIcon style={{ marginBottom: 8 }} data-testid="flow-findings"
-          message={t('editor.lintTitle', { count: findings.length })} description={findings.slice(0, 5).map((f) => `${pointerInDefinition(f)} ${f.code}: ${f.message}`).join('；')} />
+          message={t('editor.lintTitle', { count: findings.length })} description={findings.slice(0, 5).map((f) => `${pointerInDefinition(f)} ${f.code}: ${lintMessage(f, lang)}`).join('；')} />
       )}
       <div>
         <div>

@@ -1,5 +1,6 @@
 import { Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
+import { lintMessage } from '../../../../engine/lint/lintMessages';
 import { useI18n } from '../../../shared/i18n';
 import { editPath, pointerInDefinition, type Finding } from '../definitionsApi';
 import '../texts';
@@ -8,7 +9,7 @@ const COLOR: Record<string, string> = { error: 'red', warning: 'orange', info: '
 
 /** Lint findings with the definition and field each points at (links open the editor there). */
 export function FindingsTable({ findings, loading }: { findings: Finding[]; loading?: boolean }) {
-  const { t } = useI18n('studio');
+  const { t, lang } = useI18n('studio');
   return (
     <Table<Finding>
       size="small" loading={loading} dataSource={findings} rowKey={(f, i) => `${f.code}|${f.file ?? ''}|${f.pointer}|${i}`} data-testid="findings-table"
@@ -23,7 +24,7 @@ export function FindingsTable({ findings, loading }: { findings: Finding[]; load
             : <Typography.Text type="secondary">{f.file ?? ''}</Typography.Text>,
         },
         { title: t('lint.where'), width: 200, render: (_, f) => <Typography.Text code>{(f.definition ? pointerInDefinition(f) : f.pointer) || '/'}</Typography.Text> },
-        { title: t('lint.message'), dataIndex: 'message' },
+        { title: t('lint.message'), render: (_, f) => <span data-testid="finding-message">{lintMessage(f, lang)}</span> },
       ]}
     />
   );

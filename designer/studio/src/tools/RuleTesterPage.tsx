@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Col, Descriptions, Empty, Form, Input, List, Row, Select, Space, Switch, Tag, Typography } from 'antd';
+import { dispatchStepText } from '../../../../engine/dispatch/dispatchSteps';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../../shared/api/client';
 import type { Catalogue } from '../../../shared/catalogue/CatalogueContext';
@@ -110,7 +111,7 @@ function isBelow(departments: Catalogue['org']['departments'], id: string, ances
 }
 
 function DispatchResult({ answer }: { answer: RuleAnswer }) {
-  const { t } = useI18n('studioTools');
+  const { t, lang } = useI18n('studioTools');
   const d = answer.dispatch;
   const names = (list?: Named[]) => (list && list.length > 0 ? list.map((x) => <Tag key={x.id}>{x.name} <Typography.Text type="secondary" style={{ fontSize: 11 }}>{x.id}</Typography.Text></Tag>) : '—');
   return (
@@ -129,7 +130,7 @@ function DispatchResult({ answer }: { answer: RuleAnswer }) {
         </Descriptions>
       </Col>
       <Col xs={24} lg={11}>
-        <List size="small" bordered header={<Typography.Text strong>{t('rules.trace')}</Typography.Text>} dataSource={d.trace} data-testid="rules-trace"
+        <List size="small" bordered header={<Typography.Text strong>{t('rules.trace')}</Typography.Text>} dataSource={d.steps ? d.steps.map((s) => dispatchStepText(s, lang)) : d.trace} data-testid="rules-trace"
           renderItem={(line, i) => <List.Item><Typography.Text type="secondary">{i + 1}.</Typography.Text>&nbsp;<Typography.Text code>{line}</Typography.Text></List.Item>} />
       </Col>
     </Row>

@@ -1,4 +1,5 @@
 import { api } from '../../../shared/api/client';
+import type { DispatchStep } from '../../../../engine/dispatch/dispatchSteps';
 
 export type ToolSource = 'draft' | 'published';
 export type Urgency = 'normal' | 'urgent' | 'veryUrgent';
@@ -118,6 +119,8 @@ export interface RuleAnswer extends About {
     departments?: Named[];
     subDispatch?: { department: Named; main?: Named; assists?: Named[]; departments?: Named[] }[];
     trace: string[];
+    /** The trace as codes and parameters (worded in the UI language by the page). */
+    steps?: DispatchStep[];
   };
   roles: (Named & { nameEn?: string })[];
   nodes: NodeRow[];
