@@ -49,7 +49,8 @@ describe('module 统一受理 by clicking', () => {
     await play.as('ys.acceptor', async (page) => {
       await openMenu(page, '事件核实');
       await listRow(page, t.id).waitFor();
-      expect(await listRow(page, t.id).textContent()).toContain('ys.dq.grid');
+      // the grid worker by name, not login
+      expect(await listRow(page, t.id).textContent()).toContain('刘红霞');
       // 仅看与我有关: registered by me, so it stays
       await page.getByTestId('only-mine').click();
       await expect.poll(() => page.locator('tr[data-ticket]').count()).toBe(1);
@@ -236,7 +237,7 @@ describe('module 统一受理 by clicking', () => {
       await rowPress(page, first, 'ver.changeGridWorker');
       await pickUser(page, 'gridWorker', '张建军');
       await dialogOk(page);
-      await expect.poll(() => listRow(page, first).textContent()).toContain('fh.xz.grid2');
+      await expect.poll(() => listRow(page, first).textContent()).toContain('张建军');
       await selectRows(page, [first, second]);
       await page.getByTestId('batch-ticket.urgeGrid').click();
       await fillOpinion(page, '请今天内核实');
@@ -247,7 +248,7 @@ describe('module 统一受理 by clicking', () => {
       await settled(page);
       await viewShot(page, 'acc-change-grid-worker');
       await dialogOk(page);
-      await expect.poll(() => listRow(page, second).textContent()).toContain('fh.xz.grid2');
+      await expect.poll(() => listRow(page, second).textContent()).toContain('张建军');
     });
     expect(await messages('fh.xz.grid', second)).toEqual(['urge']);
     await play.as('fh.xz.grid2', async (page) => {
