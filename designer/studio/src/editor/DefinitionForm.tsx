@@ -63,7 +63,7 @@ export function DefinitionForm({ kind, data, onChange, extraErrors, disabled, ui
         templates={templates}
         showErrorList={false}
         extraErrors={extraErrors}
-        experimental_defaultFormStateBehavior={{ emptyObjectFields: 'skipEmptyDefaults' }}
+        experimental_defaultFormStateBehavior={{ emptyObjectFields: 'skipEmptyDefaults', arrayMinItems: { populate: 'requiredOnly' } }}
         onChange={(e: IChangeEvent) => onChange(e.formData as Json)}
       />
     </div>
