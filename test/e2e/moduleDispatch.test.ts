@@ -67,20 +67,24 @@ describe('module 统一分拨 by clicking', () => {
       await expect.poll(() => taken.textContent()).toContain('张家港市城市管理局');
       expect(await taken.textContent()).toContain('张家港市生态环境局');
       expect(await taken.textContent()).not.toContain('张家港市公安局');
-      // whatever the dialog's branch, the engine adds departments in the ticket's way of handling
+      // one list of departments: the engine adds them in the ticket's way of handling (here as assists)
       expect(await taken.textContent()).toContain('生成「协办」任务单');
-      const held = await departmentNode(page, 'main', '张家港市城市管理局');
+      const dialogText = await page.getByTestId('action-dialog-body').textContent();
+      expect(dialogText).toContain('加派部门');
+      expect(dialogText).not.toContain('主办部门');
+      const held = await departmentNode(page, 'departments', '张家港市城市管理局');
       expect(await held.getAttribute('class')).toContain('ant-select-tree-treenode-disabled');
       expect(await held.textContent()).toContain('（已在处置）');
       await settled(page);
       await viewShot(page, 'dsp-add-dispatch-taken');
       await held.click({ force: true });
       await closeDropdown(page);
-      expect(await page.getByTestId('picker-action_main').textContent()).not.toContain('张家港市城市管理局');
-      const free = await departmentNode(page, 'main', '张家港市交通运输局');
+      expect(await page.getByTestId('picker-action_departments').textContent()).not.toContain('张家港市城市管理局');
+      const free = await departmentNode(page, 'departments', '张家港市交通运输局');
       expect(await free.getAttribute('class')).not.toContain('ant-select-tree-treenode-disabled');
+      await free.locator('.ant-select-tree-node-content-wrapper').click();
       await closeDropdown(page);
-      await pickDepartments(page, 'main', ['张家港市交通运输局']);
+      await expect.poll(() => page.getByTestId('picker-action_departments').textContent()).toContain('张家港市交通运输局');
       await fillOpinion(page, '涉及道路，加派交通局');
       await settled(page);
       await viewShot(page, 'dsp-add-dispatch');
@@ -303,13 +307,14 @@ describe('module 统一分拨 by clicking', () => {
       await rowPress(page, t.id, 'dsp.addDispatch');
       const taken = page.getByTestId('hint-taken');
       await expect.poll(() => taken.textContent()).toContain('Departments already handling this ticket cannot be added: Zhangjiagang Urban Management Bureau');
-      const held = await departmentNode(page, 'main', 'Zhangjiagang Urban Management Bureau');
+      const held = await departmentNode(page, 'departments', 'Zhangjiagang Urban Management Bureau');
       expect(await held.textContent()).toContain('(already handling)');
       await settled(page);
       await viewShot(page, 'dsp-add-dispatch-en');
       await closeDropdown(page);
       const body = await page.getByTestId('action-dialog-body').textContent();
-      expect(body).toContain('Main department');
+      expect(body).toContain('Departments to add');
+      expect(body).not.toContain('Main department');
       await page.locator('.tg-action-dialog .ant-modal-close').click();
       await page.locator('[data-testid=action-dialog-body]').waitFor({ state: 'detached' });
       await openMenu(page, 'Dispatch query');

@@ -131,6 +131,8 @@ export async function tabCount(page: Page, key: string): Promise<number> {
  */
 export async function departmentNode(page: Page, field: string, name: string): Promise<Locator> {
   await page.getByTestId(`picker-action_${field}`).click();
+  // a multiple picker keeps what was typed before: typed over, not added to (Backspace would drop a chosen tag)
+  await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type(name);
   const node = page.locator('.ant-select-dropdown:visible .ant-select-tree-treenode').filter({ hasText: name }).first();
   await node.waitFor();
