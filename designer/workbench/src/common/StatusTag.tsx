@@ -11,5 +11,11 @@ export function StatusTag({ flow, node, text, textEn, textColor, backgroundColor
   const label = lang === 'en-US' ? textEn ?? binding?.statusTextEn ?? text ?? binding?.statusText ?? node : text ?? binding?.statusText ?? node;
   const color = textColor ?? binding?.textColor;
   const bg = backgroundColor ?? binding?.backgroundColor;
-  return <Tag style={{ color, background: bg, borderColor: color ? `${color}55` : undefined, marginInlineEnd: 0 }} data-node={node}>{label}</Tag>;
+  // never wider than its cell: a long text ends in an ellipsis, whole in the tooltip
+  return (
+    <Tag title={label} data-node={node} style={{
+      color, background: bg, borderColor: color ? `${color}55` : undefined, marginInlineEnd: 0,
+      maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'middle',
+    }}>{label}</Tag>
+  );
 }

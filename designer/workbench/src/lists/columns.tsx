@@ -73,8 +73,8 @@ export function buildColumns(view: Pick<ListView, 'columns'>, tab: Pick<ListTab,
       title: localName(column, ctx.lang),
       // an empty table fits the page instead of scrolling
       ...(options.scrolls ? { width } : {}),
-      // the state of a row stays in sight beside its buttons when the other columns scroll
-      ...(options.scrolls && (column.format === 'status' || column.format === 'sla') ? { fixed: 'end' as const } : {}),
+      // only the buttons stay fixed when the columns scroll: with the status and time-limit columns fixed
+      // too, antd drew their headers at other offsets than their cells (headers over the wrong columns)
       ellipsis: options.scrolls && column.format !== 'sla' && column.format !== 'status',
       ...(sortable ? {
         sorter: true,
