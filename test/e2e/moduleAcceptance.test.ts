@@ -94,6 +94,20 @@ describe('module 统一受理 by clicking', () => {
     expect(await messages('ys.dispatcher', t.id)).toContain('urge');
   });
 
+  it('ACC-1 直接答复 at registration: answered on the spot, the ticket is closed without dispatch', async () => {
+    let t = { id: '', number: '' };
+    await play.as('ys.acceptor', async (page) => {
+      await openMenu(page, '事件受理');
+      await page.getByTestId('toolbar-list.register').click();
+      await fillRegistration(page, { title: '咨询户外广告审批流程', channel: '电话', address: '东桥路 8 号', method: '直接答复', opinion: '已电话告知市民户外广告的审批流程' });
+      t = await submitRegistration(page);
+    });
+    const d = await api.detail('ys.acceptor', t.id);
+    expect(d.ticket.node).toBe('closed');
+    expect(d.tasks).toEqual([]);
+    expect(d.history.map((h) => h.event)).toContain('acc.directReply');
+  });
+
   it('ACC-6 acceptance review: 送审核, the shift leader returns it, the acceptor sends it again, the shift leader sends it to dispatch', async () => {
     let t = { id: '', number: '' };
     await play.as('ys.acceptor', async (page) => {

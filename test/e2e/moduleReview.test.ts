@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser.js';
-import { assigned, decide, taskAction, upperAssigned } from './support/seedFlow.js';
+import { assigned, decide, finish, taskAction, upperAssigned } from './support/seedFlow.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
 import { TicketApi } from './support/ticketApi.js';
 import { confirm, fillOpinion, press } from './support/ticketPage.js';
@@ -179,6 +179,25 @@ describe('module 统一审核 (REV) by clicking in chromium', () => {
       await openList(page, '上级结果审核', 'reviewed');
       await expectListed(page, id);
     });
+  });
+
+  it('REV-1 苏州 rejects the result of a ticket it assigned: back to 苏州\'s acceptance for a new acceptance', async () => {
+    const id = await upperAssigned(api, '河道漂浮垃圾');
+    await finish(api, id, 'zjg.cgj');
+    expect(await ticketNodeOf(id)).toBe('upperReview');
+    await wb.as('sz.shiftleader', async (page) => {
+      await openList(page, '上级结果审核', 'pending');
+      await openRow(page, id);
+      await press(page, 'ticket-actions', 'uprev.reject');
+      await fillOpinion(page, '垃圾仍未清理干净，请重新受理交办');
+      await confirm(page);
+      await page.goto('/');
+      await openList(page, '上级结果审核', 'reviewed');
+      await expectListed(page, id);
+    });
+    const d = await api.detail('sz.shiftleader', id);
+    expect([d.ticket.node, d.ticket.center]).toEqual(['acceptance', 'sz']);
+    expect(d.history.map((h) => h.event)).toContain('uprev.reject');
   });
 
   /** HND-4 (another module): the handler cancels the approved suspension so the task goes on. */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, login, newPage, screenshot } from './support/browser.js';
 import { DEMO_PASSWORD, startE2eServer, type E2eServer } from './support/server.js';
-import { addItem, choose, createMunicipalDomain, fill, newDefinition, saveDefinition, settled } from './support/studio.js';
+import { addItem, choose, createMunicipalDomain, fill, fillDispatchedItem, fillPersonalForm, newDefinition, saveDefinition, settled } from './support/studio.js';
 
 const PERSONAL_FORM = {
   properties: {
@@ -90,15 +90,7 @@ describe('studio in chromium', () => {
     await saveDefinition(page, 'tl.municipal.stage');
 
     // the personalised form: a required field and a field required only when the facility is damaged
-    await newDefinition(page, 'form');
-    await fill(page, 'root_id', 'form.municipal.ld');
-    await fill(page, 'root_name', '路灯损坏专表');
-    await choose(page, 'root_extends', 'form.default');
-    await fill(page, 'root_schema_properties', JSON.stringify(PERSONAL_FORM.properties));
-    await addItem(page, 'root_schema_required');
-    await fill(page, 'root_schema_required_0', 'facilityType');
-    await addItem(page, 'root_schema_allOf');
-    await fill(page, 'root_schema_allOf_0', JSON.stringify(PERSONAL_FORM.allOf));
+    await fillPersonalForm(page, { id: 'form.municipal.ld', name: '路灯损坏专表', properties: PERSONAL_FORM.properties, required: 'facilityType', rule: PERSONAL_FORM.allOf });
     const preview = page.getByTestId('form-preview');
     await preview.getByText('设施类型').waitFor();
     await preview.getByTestId('preview-check').click();
@@ -109,21 +101,7 @@ describe('studio in chromium', () => {
 
   it('creates two items of the domain (one with the personalised form and a dispatch to main and assisting departments), a stage limit, and publishes them', async () => {
     // item 1: personalised form, domain with its overall limit, dispatch at 张家港 to two departments (main + assist)
-    await newDefinition(page, 'item');
-    await fill(page, 'root_id', 'item.municipal.ld');
-    await choose(page, 'root_directory', 'dir.municipal');
-    await fill(page, 'root_code', '9100000001');
-    await fill(page, 'root_name', '路灯损坏');
-    await choose(page, 'root_form', 'form.municipal.ld');
-    await addItem(page, 'root_domains');
-    await choose(page, 'root_domains_0_domain', 'municipal');
-    await choose(page, 'root_domains_0_overallLimit', 'tl.municipal.3wd');
-    await addItem(page, 'root_dispatch');
-    await choose(page, 'root_dispatch_0_region', 'zjg');
-    await choose(page, 'root_dispatch_0_mode', 'departments');
-    await choose(page, 'root_dispatch_0_assignment_handling', 'mainAssist');
-    await choose(page, 'root_dispatch_0_assignment_main', 'zjg.cgj');
-    await choose(page, 'root_dispatch_0_assignment_assists', 'zjg.zjj');
+    await fillDispatchedItem(page, { id: 'item.municipal.ld', directory: 'dir.municipal', code: '9100000001', name: '路灯损坏', form: 'form.municipal.ld', domain: 'municipal', overallLimit: 'tl.municipal.3wd' });
     await page.getByTestId('form-preview').getByText('设施类型').waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'studio-item-editor');

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, login, newPage, screenshot } from './support/browser.js';
-import { pane } from './support/registerForm.js';
+import { fillRegistration, pane } from './support/registerForm.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
-import { addItem, choose, fill, newDefinition, saveDefinition } from './support/studio.js';
+import { createDomain, fillDispatchedItem, fillPersonalForm, newDefinition, saveDefinition } from './support/studio.js';
 import { bearer, publishDrafts } from './support/studioJson.js';
 import { expectListed, listRow, openList, Workbench } from './support/workbench.js';
 
@@ -50,48 +50,14 @@ describe('studio in English: a new domain from configuration to the departments'
   it('configures "Public facilities" with the item "Damaged bench", its personalised form and a main + assisting dispatch, and publishes', async () => {
     await newDefinition(page, 'domain');
     expect(await label(page, 'root_nameEn')).toContain('English name');
-    await fill(page, 'root_id', 'facilities');
-    await fill(page, 'root_name', '公共设施');
-    await fill(page, 'root_nameEn', 'Public facilities');
-    await choose(page, 'root_flow', 'flow.linkage');
-    await choose(page, 'root_form', 'form.default');
-    await saveDefinition(page, 'facilities');
-
-    await newDefinition(page, 'catalogueDirectory');
-    await fill(page, 'root_id', 'dir.facilities');
-    await fill(page, 'root_name', '公共设施');
-    await fill(page, 'root_nameEn', 'Public facilities');
-    await saveDefinition(page, 'dir.facilities');
-
-    await newDefinition(page, 'form');
-    await fill(page, 'root_id', 'form.facilities.bench');
-    await fill(page, 'root_name', '座椅损坏专表');
-    await fill(page, 'root_nameEn', 'Bench damage');
-    await choose(page, 'root_extends', 'form.default');
-    await fill(page, 'root_schema_properties', JSON.stringify(BENCH_FIELDS));
-    await addItem(page, 'root_schema_required');
-    await fill(page, 'root_schema_required_0', 'benchType');
-    await addItem(page, 'root_schema_allOf');
-    await fill(page, 'root_schema_allOf_0', JSON.stringify(BROKEN_RULE));
+    await createDomain(page, { id: 'facilities', directory: 'dir.facilities', name: '公共设施', nameEn: 'Public facilities' });
+    await fillPersonalForm(page, { id: 'form.facilities.bench', name: '座椅损坏专表', nameEn: 'Bench damage', properties: BENCH_FIELDS, required: 'benchType', rule: BROKEN_RULE });
     await saveDefinition(page, 'form.facilities.bench');
-
-    await newDefinition(page, 'item');
+    await fillDispatchedItem(page, {
+      id: 'item.facilities.bench', directory: 'dir.facilities', code: '9200000001', name: '座椅损坏', nameEn: 'Damaged bench',
+      form: 'form.facilities.bench', domain: 'facilities', overallLimit: 'tl.overall.1nd',
+    });
     expect(await label(page, 'root_directory')).toMatch(/directory/i);
-    await fill(page, 'root_id', 'item.facilities.bench');
-    await choose(page, 'root_directory', 'dir.facilities');
-    await fill(page, 'root_code', '9200000001');
-    await fill(page, 'root_name', '座椅损坏');
-    await fill(page, 'root_nameEn', 'Damaged bench');
-    await choose(page, 'root_form', 'form.facilities.bench');
-    await addItem(page, 'root_domains');
-    await choose(page, 'root_domains_0_domain', 'facilities');
-    await choose(page, 'root_domains_0_overallLimit', 'tl.overall.1nd');
-    await addItem(page, 'root_dispatch');
-    await choose(page, 'root_dispatch_0_region', 'zjg');
-    await choose(page, 'root_dispatch_0_mode', 'departments');
-    await choose(page, 'root_dispatch_0_assignment_handling', 'mainAssist');
-    await choose(page, 'root_dispatch_0_assignment_main', 'zjg.cgj');
-    await choose(page, 'root_dispatch_0_assignment_assists', 'zjg.zjj');
     await screenshot(page, 'studio-en-new-item');
     await saveDefinition(page, 'item.facilities.bench');
 
@@ -102,25 +68,14 @@ describe('studio in English: a new domain from configuration to the departments'
   it('registers a ticket of the new item from the English workbench form: its English names, the personalised required and conditional fields', async () => {
     await wb.as('zjg.acceptor', async (p) => {
       await p.goto('/register');
-      await p.getByTestId('register-page').waitFor();
-      await pick(p, pane(p).getByTestId('domain'), 'Public facilities');
-      await pick(p, field(p, 'Channel'), 'Phone');
-      await field(p, 'Reporter').fill('赵六');
-      await field(p, 'Contact number').fill('13700002222');
-      await formItem(p, 'Gender').getByText('Male', { exact: true }).click();
-      await field(p, 'Title').fill('Broken bench on Dongqiao Road');
-      await field(p, 'Description').fill('The bench at Dongqiao Road 12 is broken in two');
-      await pick(p, field(p, 'Region'), 'Zhangjiagang（320582）');
-      await field(p, 'Event address').fill('东桥路 12 号');
-      await expect.poll(() => pane(p).getByTestId(/picker-.*_grid$/).textContent()).toContain('网格');
-      await pick(p, field(p, 'Event type'), 'Complaint');
       // the item search finds the new item by its English name; its personalised form joins in English
-      await pick(p, field(p, 'Item'), 'Damaged bench（9200000001）', 'bench');
+      await fillRegistration(p, {
+        domain: 'Public facilities', title: 'Broken bench on Dongqiao Road', channel: 'Phone', address: '东桥路 12 号', method: 'Send to dispatch', opinion: 'Please repair',
+        item: { option: 'Damaged bench（9200000001）', search: 'bench' },
+      }, 'en-US');
       await formItem(p, 'Bench type').waitFor();
       expect(await pane(p).textContent()).toContain('Bench damage');
       expect(await pane(p).getByText('Break details', { exact: true }).count()).toBe(0);
-      await pane(p).getByTestId('method').getByText('Send to dispatch', { exact: true }).click();
-      await pane(p).getByTestId('opinion').fill('Please repair');
 
       await p.getByTestId('submit').click();
       await expect.poll(() => formItem(p, 'Bench type').locator('.ant-form-item-explain-error').count()).toBe(1);

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, login, newPage, screenshot } from './support/browser.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
-import { addItem, choose, createMunicipalDomain, fill, newDefinition, saveDefinition, settled } from './support/studio.js';
+import { fillRegistration, pane } from './support/registerForm.js';
+import { createMunicipalDomain, fillDispatchedItem, fillPersonalForm, saveDefinition, settled } from './support/studio.js';
 import { bearer, publishDrafts } from './support/studioJson.js';
 import { expectListed, listRow, openList, Workbench } from './support/workbench.js';
 
@@ -17,7 +18,6 @@ const PERSONAL_FIELDS = {
 };
 const DAMAGE_RULE = { if: { properties: { damaged: { const: true } }, required: ['damaged'] }, then: { required: ['damageDetail'] } };
 
-const pane = (page: Page): Locator => page.locator('[data-testid="register-tab"][data-active="true"]');
 const field = (page: Page, label: string): Locator => pane(page).getByLabel(label, { exact: true });
 const formItem = (page: Page, label: string): Locator => pane(page).locator('.ant-form-item').filter({ has: page.getByText(label, { exact: true }) }).last();
 
@@ -50,32 +50,9 @@ describe('studio configuration → workbench registration → departments', () =
   it('configures 市政设施 with the item 路灯损坏, its personalised form and a main + assisting dispatch, and publishes', async () => {
     await createMunicipalDomain(page);
 
-    await newDefinition(page, 'form');
-    await fill(page, 'root_id', 'form.municipal.ld');
-    await fill(page, 'root_name', '路灯损坏专表');
-    await choose(page, 'root_extends', 'form.default');
-    await fill(page, 'root_schema_properties', JSON.stringify(PERSONAL_FIELDS));
-    await addItem(page, 'root_schema_required');
-    await fill(page, 'root_schema_required_0', 'facilityType');
-    await addItem(page, 'root_schema_allOf');
-    await fill(page, 'root_schema_allOf_0', JSON.stringify(DAMAGE_RULE));
+    await fillPersonalForm(page, { id: 'form.municipal.ld', name: '路灯损坏专表', properties: PERSONAL_FIELDS, required: 'facilityType', rule: DAMAGE_RULE });
     await saveDefinition(page, 'form.municipal.ld');
-
-    await newDefinition(page, 'item');
-    await fill(page, 'root_id', 'item.municipal.ld');
-    await choose(page, 'root_directory', 'dir.municipal');
-    await fill(page, 'root_code', '9100000001');
-    await fill(page, 'root_name', '路灯损坏');
-    await choose(page, 'root_form', 'form.municipal.ld');
-    await addItem(page, 'root_domains');
-    await choose(page, 'root_domains_0_domain', 'municipal');
-    await choose(page, 'root_domains_0_overallLimit', 'tl.overall.1nd');
-    await addItem(page, 'root_dispatch');
-    await choose(page, 'root_dispatch_0_region', 'zjg');
-    await choose(page, 'root_dispatch_0_mode', 'departments');
-    await choose(page, 'root_dispatch_0_assignment_handling', 'mainAssist');
-    await choose(page, 'root_dispatch_0_assignment_main', 'zjg.cgj');
-    await choose(page, 'root_dispatch_0_assignment_assists', 'zjg.zjj');
+    await fillDispatchedItem(page, { id: 'item.municipal.ld', directory: 'dir.municipal', code: '9100000001', name: '路灯损坏', form: 'form.municipal.ld', domain: 'municipal', overallLimit: 'tl.overall.1nd' });
     await saveDefinition(page, 'item.municipal.ld');
 
     await publishDrafts(page, 2);
@@ -84,24 +61,14 @@ describe('studio configuration → workbench registration → departments', () =
   it('registers a ticket of the new item in the workbench form: domain picker, item search, the personalised required and conditional fields, 送分拨', async () => {
     await wb.as('zjg.acceptor', async (p) => {
       await p.goto('/register');
-      await p.getByTestId('register-page').waitFor();
-      await pick(p, pane(p).getByTestId('domain'), '市政设施');
-      await pick(p, field(p, '上报方式'), '电话');
-      await field(p, '上报人').fill('赵六');
-      await field(p, '联系方式').fill('13700002222');
-      await formItem(p, '性别').getByText('男', { exact: true }).click();
-      await field(p, '事件标题').fill('东桥路路灯杆倾斜');
-      await field(p, '事件描述').fill('东桥路 12 号路灯杆倾斜，灯罩破损');
-      await pick(p, field(p, '行政区划'), '张家港市（320582）');
-      await field(p, '事件地址').fill('东桥路 12 号');
-      await expect.poll(() => pane(p).getByTestId(/picker-.*_grid$/).textContent()).toContain('东桥社区第1网格');
-      await pick(p, field(p, '事件类型'), '投诉');
       // the item search finds the new item; its personalised form joins the ticket form
-      await pick(p, field(p, '所属事项'), '路灯损坏（9100000001）', '路灯');
+      await fillRegistration(p, {
+        domain: '市政设施', title: '东桥路路灯杆倾斜', channel: '电话', address: '东桥路 12 号', method: '送分拨', opinion: '请城管局处置',
+        item: { option: '路灯损坏（9100000001）', search: '路灯' },
+      });
+      expect(await pane(p).getByTestId(/picker-.*_grid$/).textContent()).toContain('东桥社区第1网格');
       await formItem(p, '设施类型').waitFor();
       expect(await pane(p).getByText('损坏情况', { exact: true }).count()).toBe(0);
-      await pane(p).getByTestId('method').getByText('送分拨', { exact: true }).click();
-      await pane(p).getByTestId('opinion').fill('请城管局处置');
 
       // the personalised required field
       await p.getByTestId('submit').click();

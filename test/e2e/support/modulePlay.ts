@@ -3,6 +3,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { login, newPage } from './browser.js';
 import type { E2eServer } from './server.js';
 import type { TicketApi } from './ticketApi.js';
+import { untilStill } from './ticketPage.js';
 
 /** Module scenarios: each step signs in as the demo user whose job it is, on a page of its own. */
 export class Player {
@@ -53,6 +54,7 @@ export async function selectRows(page: Page, tickets: readonly string[]): Promis
 
 /** OK in a list's action dialog; waits for it to close. */
 export async function dialogOk(page: Page): Promise<void> {
+  await untilStill(page);
   await page.getByTestId('action-ok').click();
   await page.locator('[data-testid=action-dialog-body]').waitFor({ state: 'detached' });
 }
@@ -80,7 +82,7 @@ export async function timeline(page: Page): Promise<string[]> {
 
 /** Waits until no antd dialog or drawer is still animating in (screenshots show them whole). */
 export async function settled(page: Page): Promise<void> {
-  await page.locator('[class*="-appear-active"], [class*="-enter-active"]').first().waitFor({ state: 'detached' });
+  await untilStill(page);
 }
 
 /** Registration over HTTP, for preconditions of a step that is not the registration itself. */
@@ -100,6 +102,7 @@ export async function registerDirect(api: TicketApi, user: string, o: { title: s
 
 /** 修改 in the edit dialog: waits for it to close, or fails with what the dialog says. */
 export async function saveEdit(page: Page): Promise<void> {
+  await untilStill(page);
   await page.getByTestId('edit-save').click();
   try {
     await page.getByTestId('edit-dialog').waitFor({ state: 'detached' });

@@ -32,12 +32,17 @@ export interface Registration {
   /** 处办方式 (a registration button's name); omitted: the only one offered. */
   method?: string;
   opinion?: string;
+  /** The domain to pick first (by its shown name); omitted: the default one. */
+  domain?: string;
+  /** The item as the picker shows it and what to type to find it; omitted: 违规设置户外广告. */
+  item?: { option: string; search: string };
 }
 
-/** Fills a registration tab by typing and picking (ACC-1), with the seed's 违规设置户外广告 item. */
+/** Fills a registration tab by typing and picking (ACC-1), with the seed's 违规设置户外广告 item unless another is named. */
 export async function fillRegistration(page: Page, r: Registration, lang: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<void> {
   const l = LABELS[lang];
   await page.getByTestId('register-page').waitFor();
+  if (r.domain) await choose(page, pane(page).getByTestId('domain'), r.domain);
   await choose(page, field(page, l.channel), r.channel);
   await field(page, l.name).fill('赵六');
   await field(page, l.phone).fill(r.phone ?? '13700002222');
@@ -48,7 +53,7 @@ export async function fillRegistration(page: Page, r: Registration, lang: 'zh-CN
   await field(page, l.address).fill(r.address);
   await expect.poll(() => pane(page).getByTestId(/picker-.*_grid$/).textContent()).toMatch(/网格/);
   await choose(page, field(page, l.eventType), l.complaint);
-  await choose(page, field(page, l.item), l.item0, '2000020002');
+  await choose(page, field(page, l.item), r.item?.option ?? l.item0, r.item?.search ?? '2000020002');
   if (r.method) await pane(page).getByTestId('method').getByText(r.method, { exact: true }).click();
   if (r.opinion !== undefined) await pane(page).getByTestId('opinion').fill(r.opinion);
 }

@@ -48,17 +48,60 @@ export async function newDefinition(page: Page, kind: string, pkg = 'linkage'): 
   await choose(page, 'package-select', pkg);
 }
 
-/** The domain 市政设施 (id municipal, the general flow and default form) and its catalogue directory, through the studio's forms. */
-export async function createMunicipalDomain(page: Page): Promise<void> {
+/** A name in the studio's forms: the Chinese one, and the English one where given. */
+async function fillNames(page: Page, name: string, nameEn?: string): Promise<void> {
+  await fill(page, 'root_name', name);
+  if (nameEn) await fill(page, 'root_nameEn', nameEn);
+}
+
+/** A domain on the general flow and default form, and a catalogue directory of the same name, through the studio's forms. */
+export async function createDomain(page: Page, d: { id: string; directory: string; name: string; nameEn?: string }): Promise<void> {
   await newDefinition(page, 'domain');
-  await fill(page, 'root_id', 'municipal');
-  await fill(page, 'root_name', '市政设施');
+  await fill(page, 'root_id', d.id);
+  await fillNames(page, d.name, d.nameEn);
   await choose(page, 'root_flow', 'flow.linkage');
   await choose(page, 'root_form', 'form.default');
-  await saveDefinition(page, 'municipal');
+  await saveDefinition(page, d.id);
 
   await newDefinition(page, 'catalogueDirectory');
-  await fill(page, 'root_id', 'dir.municipal');
-  await fill(page, 'root_name', '市政设施');
-  await saveDefinition(page, 'dir.municipal');
+  await fill(page, 'root_id', d.directory);
+  await fillNames(page, d.name, d.nameEn);
+  await saveDefinition(page, d.directory);
+}
+
+/** The domain 市政设施 (id municipal) and its directory dir.municipal. */
+export async function createMunicipalDomain(page: Page): Promise<void> {
+  await createDomain(page, { id: 'municipal', directory: 'dir.municipal', name: '市政设施' });
+}
+
+/** A new personalised form on the default one: its fields, one required field and one if/then rule (not saved yet). */
+export async function fillPersonalForm(page: Page, f: { id: string; name: string; nameEn?: string; properties: object; required: string; rule: object }): Promise<void> {
+  await newDefinition(page, 'form');
+  await fill(page, 'root_id', f.id);
+  await fillNames(page, f.name, f.nameEn);
+  await choose(page, 'root_extends', 'form.default');
+  await fill(page, 'root_schema_properties', JSON.stringify(f.properties));
+  await addItem(page, 'root_schema_required');
+  await fill(page, 'root_schema_required_0', f.required);
+  await addItem(page, 'root_schema_allOf');
+  await fill(page, 'root_schema_allOf_0', JSON.stringify(f.rule));
+}
+
+/** A new item with its personalised form and overall limit in one domain, dispatched in 张家港 to 城管局 (main) with 住建局 assisting (not saved yet). */
+export async function fillDispatchedItem(page: Page, i: { id: string; directory: string; code: string; name: string; nameEn?: string; form: string; domain: string; overallLimit: string }): Promise<void> {
+  await newDefinition(page, 'item');
+  await fill(page, 'root_id', i.id);
+  await choose(page, 'root_directory', i.directory);
+  await fill(page, 'root_code', i.code);
+  await fillNames(page, i.name, i.nameEn);
+  await choose(page, 'root_form', i.form);
+  await addItem(page, 'root_domains');
+  await choose(page, 'root_domains_0_domain', i.domain);
+  await choose(page, 'root_domains_0_overallLimit', i.overallLimit);
+  await addItem(page, 'root_dispatch');
+  await choose(page, 'root_dispatch_0_region', 'zjg');
+  await choose(page, 'root_dispatch_0_mode', 'departments');
+  await choose(page, 'root_dispatch_0_assignment_handling', 'mainAssist');
+  await choose(page, 'root_dispatch_0_assignment_main', 'zjg.cgj');
+  await choose(page, 'root_dispatch_0_assignment_assists', 'zjg.zjj');
 }

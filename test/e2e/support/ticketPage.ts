@@ -53,6 +53,7 @@ export async function fillOpinion(page: Page, text: string): Promise<void> {
 
 /** Presses OK and waits for the dialog to close and the page to show `node` (the ticket's node after the action), if given. */
 export async function confirm(page: Page, node?: string): Promise<void> {
+  await untilStill(page);
   await page.getByTestId('action-ok').click();
   try {
     await page.locator('[data-testid=action-dialog-body]').waitFor({ state: 'detached' });
@@ -61,4 +62,12 @@ export async function confirm(page: Page, node?: string): Promise<void> {
     throw e;
   }
   if (node) await expect.poll(() => ticketNode(page)).toBe(node);
+}
+
+/**
+ * Waits until no antd dialog is still animating in: a click on a button that is still moving can miss
+ * it, and the dialog then stays open with nothing sent (seen on a busy machine).
+ */
+export async function untilStill(page: Page): Promise<void> {
+  await page.locator('[class*="-appear-active"], [class*="-enter-active"]').first().waitFor({ state: 'detached' });
 }
