@@ -63,6 +63,7 @@ export class TicketApi {
       ticket: { node: string; center: string; version: number };
       tasks: { id: string; department: string; node: string; clocks: Record<string, { status: string }> }[];
       applications: { id: string; kind: string; node: string }[];
+      history: { event: string }[];
     }>(login, 'GET', `/api/tickets/${ticket}`);
   }
 }
