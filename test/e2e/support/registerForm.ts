@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { screenshot } from './browser.js';
 
 /** The visible registration tab. */
 export const pane = (page: Page): Locator => page.locator('[data-testid="register-tab"][data-active="true"]');
@@ -62,8 +63,14 @@ export async function fillRegistration(page: Page, r: Registration, lang: 'zh-CN
 export async function submitRegistration(page: Page, button: 'submit' | 'save-draft' = 'submit'): Promise<{ id: string; number: string }> {
   await page.getByTestId(button).click();
   const success = pane(page).getByTestId('register-success');
-  await success.or(pane(page).getByTestId('register-general-error')).first().waitFor();
-  expect(await success.count(), await pane(page).textContent() ?? '').toBe(1);
+  // a refusal shows as a general error, as field errors (found by the client) or as a toast
+  const refused = pane(page).getByTestId('register-general-error').or(pane(page).locator('.ant-form-item-explain-error')).or(page.locator('.ant-message-error'));
+  await success.or(refused).first().waitFor({ timeout: 30_000 });
+  if (await success.count() === 0) {
+    const shot = await screenshot(page, `register-refused-${Date.now()}`);
+    const errors = (await refused.allTextContents()).join(' | ');
+    expect.fail(`registration refused: ${errors} (screenshot ${shot}); the tab: ${(await pane(page).textContent() ?? '').slice(0, 1500)}`);
+  }
   const number = /[A-Z]{2}\d{13}/.exec((await success.textContent())!)![0];
   const href = await pane(page).getByTestId('register-success-link').getAttribute('href');
   return { id: href!.split('/').pop()!, number };
