@@ -159,6 +159,35 @@ describe.each(['sqlite', 'mariadb'] as const)('SPEC REV-2 assist review over HTT
     expect(refused.messageZh).toMatch(/主办任务办结/);
   });
 
+  it('REV-2 不核查结案 on a ticket 苏州 assigned: the handling goes up to 苏州\'s upper review, not to 张家港\'s closing', async () => {
+    const t = await api.register('sz.acceptor', 'acc.toDispatch', { item: 'item.wzgg', grid: 'g.ys.dq.01' }, '送分拨');
+    await api.act('sz.dispatcher', t.id, 'dsp.delegate', undefined, '交办张家港', { center: 'zjg' });
+    await api.act('zjg.acceptor', t.id, 'acc.toDispatch', undefined, '送分拨');
+    await api.act('zjg.dispatcher', t.id, 'dsp.assign', undefined, '请处理', { handling: 'mainAssist', main: 'zjg.cgj', assists: ['zjg.sthj'] });
+    let d = await api.detail('zjg.cgj.handler', t.id);
+    expect(d.ticket).toMatchObject({ center: 'zjg', source: 'upper' });
+    await api.act('zjg.cgj.handler', t.id, 'task.complete', { task: task(d, 'zjg.cgj').id }, '已拆除');
+    d = await api.detail('zjg.sthj.handler', t.id);
+    await api.act('zjg.sthj.handler', t.id, 'task.applyAssist', { task: task(d, 'zjg.sthj').id }, '需要公安配合', { departments: ['zjg.gaj'] });
+    const app = openApplication(await api.detail('zjg.reviewer', t.id), 'assist').id;
+    expect(await api.listed('zjg.reviewer', 'view.rev.assist', 'pending')).toContain(app);
+
+    await api.act('zjg.reviewer', t.id, 'rev.closeWithoutCheck', undefined, '无需网格员核查，报苏州审核');
+    d = await api.detail('sz.shiftleader', t.id);
+    expect(d.ticket).toMatchObject({ node: 'upperReview', center: 'sz' });
+    expect(task(d, 'zjg.cgj').node).toBe('approved');
+    expect(task(d, 'zjg.sthj').node).toBe('withdrawn');
+    expect(d.applications.find((a) => a.id === app)?.node).toBe('withdrawn');
+    expect(events(d)).toContain('rev.closeWithoutCheck');
+    expect(await api.listed('sz.shiftleader', 'view.rev.upperResult', 'pending')).toContain(t.id);
+    expect(await api.listed('zjg.shiftleader', 'view.cls.closing', 'pending')).not.toContain(t.id);
+    expect(await api.listed('zjg.reviewer', 'view.rev.assist', 'pending')).not.toContain(app);
+    // 苏州 passes it: the ticket waits for closing where it was registered
+    await api.act('sz.shiftleader', t.id, 'uprev.approve', undefined, '同意结案');
+    expect((await api.detail('sz.shiftleader', t.id)).ticket).toMatchObject({ node: 'closing', center: 'sz' });
+    expect(await api.listed('sz.shiftleader', 'view.cls.closing', 'pending')).toContain(t.id);
+  });
+
   it('REV-2 网格员核查: the handling goes to the grid worker; the assist application still awaits its review', async () => {
     const { t, app } = await assistPending();
     await api.act('zjg.reviewer', t.id, 'rev.toCheck', undefined, '请网格员核查处置情况');
