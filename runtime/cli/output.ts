@@ -51,8 +51,15 @@ export function exitCodeFor(summary: Summary, strict: boolean): number {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export function summaryLine(summary: Summary): string {
+export function summaryLine(summary: Summary, lang: MessageLang = 'en-US'): string {
+  if (lang === 'zh-CN') return `${summary.errors} 个错误，${summary.warnings} 个警告，${summary.infos} 条提示`;
   return `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}`;
+}
+
+/** The verdict after the summary: ` — clean` / ` — failed`, or in Chinese. */
+export function verdict(ok: boolean, lang: MessageLang = 'en-US'): string {
+  if (lang === 'zh-CN') return ok ? ' — 通过' : ' — 未通过';
+  return ok ? ' — clean' : ' — failed';
 }
 
 /** One line per finding: `ERROR LINT_X linkage/flows/general.json#/transitions/3: message`, worded in `lang`. */

@@ -1,5 +1,5 @@
 import { loadPackage, packageList } from '../loadPackage.js';
-import { cliLang, exitCodeFor, findingLines, json, summarise, summaryLine, type CliIo } from '../output.js';
+import { cliLang, exitCodeFor, findingLines, json, summarise, summaryLine, verdict, type CliIo } from '../output.js';
 
 export interface LintOptions {
   readonly json?: boolean;
@@ -28,8 +28,10 @@ export async function lintCommand(dir: string, options: LintOptions, io: CliIo):
     }));
     return code;
   }
-  io.out(findingLines(loaded.findings, cliLang(options.lang)));
-  const scope = loaded.bundle ? ` (${packageList(loaded.bundle)})` : ' (no bundle: schema errors)';
-  io.out(`${loaded.name}${scope}: ${summaryLine(summary)}${code === 0 ? ' — clean' : ' — failed'}${options.strict ? ' [strict]' : ''}\n`);
+  const lang = cliLang(options.lang);
+  io.out(findingLines(loaded.findings, lang));
+  const noBundle = lang === 'zh-CN' ? '（未生成定义包：有结构错误）' : ' (no bundle: schema errors)';
+  const scope = loaded.bundle ? ` (${packageList(loaded.bundle)})` : noBundle;
+  io.out(`${loaded.name}${scope}: ${summaryLine(summary, lang)}${verdict(code === 0, lang)}${options.strict ? ' [strict]' : ''}\n`);
   return code;
 }

@@ -27,6 +27,7 @@ describe('tongguan lint <dir>', () => {
     const { code, out } = await run('lint', fixture('dispatch-unknown-department'), '--lang', 'zh-CN');
     expect(code).toBe(1);
     expect(out).toMatch(/^ERROR LINT_DISPATCH_UNKNOWN_DEPARTMENT dispatch-unknown-department\/items\.json#\/0\/dispatch\/0\/assignment\/main: 事项“.+”：分拨配置的部门“zjg\.nope”不存在$/m);
+    expect(out).toMatch(/: 1 个错误，\d+ 个警告，\d+ 条提示 — 未通过$/m);
     expect(cliLang(undefined, { LANG: 'zh_CN.UTF-8' })).toBe('zh-CN');
     expect(cliLang(undefined, { TONGGUAN_LANG: 'en-US', LANG: 'zh_CN.UTF-8' })).toBe('en-US');
     expect(cliLang(undefined, { LANG: 'C.UTF-8' })).toBe('en-US');
