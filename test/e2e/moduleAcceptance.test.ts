@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser.js';
 import { dialogOk, listRow, listShot, openMenu, openTab, pickUser, Player, registerDirect, rowPress, saveEdit, search, selectRows, settled, viewShot, timeline, viewFromList } from './support/modulePlay.js';
 import { fillRegistration, submitRegistration } from './support/registerForm.js';
-import { startE2eServer, type E2eServer } from './support/server.js';
-import { TicketApi } from './support/ticketApi.js';
 import { confirm, fillOpinion, press } from './support/ticketPage.js';
+import { useE2e } from './support/useE2e.js';
 
 /** Today in Beijing as the ticket numbers carry it (ACC-11). */
 const beijingDate = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
@@ -15,20 +14,8 @@ const beijingDate = () => new Date(Date.now() + 8 * 3600_000).toISOString().slic
  * it is (杨舍镇 and 凤凰镇 acceptors, shift leader and grid workers; 张家港's acceptance pool).
  */
 describe('module 统一受理 by clicking', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  let api: TicketApi;
-  let play: Player;
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-    api = new TicketApi(server.url);
-    play = new Player(browser, server);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const { server, browser, api } = useE2e();
+  const play = new Player(browser, server);
 
   const history = async (id: string) => (await api.call<{ history: { event: string }[] }>('ys.acceptor', 'GET', `/api/tickets/${id}`)).history.map((h) => h.event);
   const messages = async (user: string, id: string) => (await api.call<{ rows: { kind: string; ticket?: string; ticketId?: string }[] }>(user, 'GET', '/api/messages?pageSize=100')).rows

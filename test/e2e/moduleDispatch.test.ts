@@ -1,30 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { closeDropdown, departmentNode, dialogOk, listRow, listShot, openMenu, openTab, Player, refusedAction, registerDirect, rowPress, settled, tabCount, viewFromList, viewShot } from './support/modulePlay.js';
-import { startE2eServer, type E2eServer } from './support/server.js';
-import { TicketApi } from './support/ticketApi.js';
 import { confirm, fillOpinion, pickDepartments, pickOption, press } from './support/ticketPage.js';
+import { useE2e } from './support/useE2e.js';
 
 /**
  * 统一分拨 (SPEC DSP-1..DSP-6) played by clicking in chromium: 张家港's dispatcher and shift leaders,
  * 杨舍镇 for delegation and returns. Tickets reach dispatch through the acceptance module's API.
  */
 describe('module 统一分拨 by clicking', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  let api: TicketApi;
-  let play: Player;
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-    api = new TicketApi(server.url);
-    play = new Player(browser, server);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const { server, browser, api } = useE2e();
+  const play = new Player(browser, server);
 
   const toDispatch = (user: string, title: string, o: { difficult?: boolean; callbackWanted?: boolean } = {}) =>
     registerDirect(api, user, { title, button: 'acc.toDispatch', opinion: '送分拨', ...o });

@@ -1,30 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser.js';
 import { assigned as seedAssigned } from './support/seedFlow.js';
 import { settled } from './support/studio.js';
-import { startE2eServer, type E2eServer } from './support/server.js';
-import { TicketApi } from './support/ticketApi.js';
 import { confirm, fillOpinion, pickDepartments, press } from './support/ticketPage.js';
 import { applicationRow, expectListed, listRow, openList, openRow, openTab, pressRow, searchOption, taskRow, timeline, Workbench } from './support/workbench.js';
 import { applicationNodes, expectMessage, newestApplication } from './support/handlingPlay.js';
+import { useE2e } from './support/useE2e.js';
 
 /** SPEC HND (统一处置) played by clicking: each step by the seed's user, the work found in the module's lists; acceptance and dispatch are seeded over HTTP. */
 describe('module 统一处置 (HND) by clicking in chromium', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  let api: TicketApi;
-  let wb: Workbench;
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-    api = new TicketApi(server.url);
-    wb = new Workbench(browser, server.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const { server, browser, api } = useE2e();
+  const wb = new Workbench(browser, server);
 
   const assigned = (title: string, payload: Record<string, unknown>, center: 'zjg' | 'ys' = 'zjg') => seedAssigned(api, title, payload, { center });
 

@@ -1,28 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser.js';
 import { assigned, decide, finish, taskAction, upperAssigned } from './support/seedFlow.js';
-import { startE2eServer, type E2eServer } from './support/server.js';
-import { TicketApi } from './support/ticketApi.js';
 import { confirm, fillOpinion, press } from './support/ticketPage.js';
 import { applicationRow, expectListed, listRow, openList, openRow, openTab, pressRow, searchOption, taskRow, Workbench } from './support/workbench.js';
+import { useE2e } from './support/useE2e.js';
 
 /** SPEC REV (统一审核) played by clicking: reviewers find the work in the review lists; handling and dispatch are seeded over HTTP. */
 describe('module 统一审核 (REV) by clicking in chromium', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  let api: TicketApi;
-  let wb: Workbench;
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-    api = new TicketApi(server.url);
-    wb = new Workbench(browser, server.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const { server, browser, api } = useE2e();
+  const wb = new Workbench(browser, server);
 
   const completed = async (title: string) => {
     const id = await assigned(api, title, { handling: 'mainAssist', main: 'zjg.cgj' });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, login, newPage, screenshot } from './support/browser.js';
-import { fillRegistration, pane } from './support/registerForm.js';
+import { fillRegistration, formItem, pane, submitWithPersonalisedForm } from './support/registerForm.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
 import { createDomain, fillDispatchedItem, fillPersonalForm, newDefinition, saveDefinition } from './support/studio.js';
 import { bearer, publishDrafts } from './support/studioJson.js';
@@ -14,15 +14,6 @@ const BENCH_FIELDS = {
   brokenDetail: { type: 'string', title: '断裂情况', titleEn: 'Break details', maxLength: 500 },
 };
 const BROKEN_RULE = { if: { properties: { broken: { const: true } }, required: ['broken'] }, then: { required: ['brokenDetail'] } };
-
-const field = (page: Page, label: string): Locator => pane(page).getByLabel(label, { exact: true });
-const formItem = (page: Page, label: string): Locator => pane(page).locator('.ant-form-item').filter({ has: page.getByText(label, { exact: true }) }).last();
-
-async function pick(page: Page, select: Locator, option: string, search?: string): Promise<void> {
-  await select.click();
-  if (search) await select.fill(search);
-  await page.locator('.ant-select-dropdown:visible, .ant-tree-select-dropdown:visible').getByTitle(option, { exact: true }).first().click();
-}
 
 /** The label the studio form shows for a field (RJSF id → its <label>). */
 const label = (page: Page, id: string) => page.locator(`label[for="${id}"]`).first().textContent();
@@ -75,23 +66,9 @@ describe('studio in English: a new domain from configuration to the departments'
       }, 'en-US');
       await formItem(p, 'Bench type').waitFor();
       expect(await pane(p).textContent()).toContain('Bench damage');
-      expect(await pane(p).getByText('Break details', { exact: true }).count()).toBe(0);
-
-      await p.getByTestId('submit').click();
-      await expect.poll(() => formItem(p, 'Bench type').locator('.ant-form-item-explain-error').count()).toBe(1);
-      expect(await pane(p).getByTestId('register-success').count()).toBe(0);
-      await pick(p, field(p, 'Bench type'), 'Wooden');
-
-      await formItem(p, 'Broken').locator('input[type=checkbox], input[type=radio]').first().check();
-      await formItem(p, 'Break details').waitFor();
-      await p.getByTestId('submit').click();
-      await expect.poll(() => formItem(p, 'Break details').locator('.ant-form-item-explain-error').count()).toBe(1);
-      await field(p, 'Break details').fill('Split along the seat');
-      await screenshot(p, 'studio-en-domain-register');
-
-      await p.getByTestId('submit').click();
-      await expect.poll(() => pane(p).getByTestId('register-success').textContent()).toMatch(/DH\d{13}/);
-      ticket = (await pane(p).getByTestId('register-success-link').getAttribute('href'))!.split('/').pop()!;
+      ticket = await submitWithPersonalisedForm(p, {
+        select: { label: 'Bench type', option: 'Wooden' }, toggle: 'Broken', conditional: { label: 'Break details', text: 'Split along the seat' }, shot: 'studio-en-domain-register',
+      });
     });
     const detail = await (await page.request.get(`/api/tickets/${ticket}`, { headers: await bearer(page, 'zjg.acceptor') })).json() as {
       ticket: { domain: string; item: string; node: string; fields: Record<string, unknown> }; tasks: { department: string; role: string }[];

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, login, newPage, screenshot } from './support/browser.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
-import { fillRegistration, pane } from './support/registerForm.js';
+import { fillRegistration, formItem, pane, submitWithPersonalisedForm } from './support/registerForm.js';
 import { createMunicipalDomain, fillDispatchedItem, fillPersonalForm, saveDefinition, settled } from './support/studio.js';
 import { bearer, publishDrafts } from './support/studioJson.js';
 import { expectListed, listRow, openList, Workbench } from './support/workbench.js';
@@ -17,15 +17,6 @@ const PERSONAL_FIELDS = {
   damageDetail: { type: 'string', title: '损坏情况', maxLength: 500 },
 };
 const DAMAGE_RULE = { if: { properties: { damaged: { const: true } }, required: ['damaged'] }, then: { required: ['damageDetail'] } };
-
-const field = (page: Page, label: string): Locator => pane(page).getByLabel(label, { exact: true });
-const formItem = (page: Page, label: string): Locator => pane(page).locator('.ant-form-item').filter({ has: page.getByText(label, { exact: true }) }).last();
-
-async function pick(page: Page, select: Locator, option: string, search?: string): Promise<void> {
-  await select.click();
-  if (search) await select.fill(search);
-  await page.locator('.ant-select-dropdown:visible, .ant-tree-select-dropdown:visible').getByTitle(option, { exact: true }).first().click();
-}
 
 /** Issue 5: a domain, item, personalised form and dispatch configured in the studio are registered from the workbench form and reach the named departments. */
 describe('studio configuration → workbench registration → departments', () => {
@@ -68,26 +59,10 @@ describe('studio configuration → workbench registration → departments', () =
       });
       expect(await pane(p).getByTestId(/picker-.*_grid$/).textContent()).toContain('东桥社区第1网格');
       await formItem(p, '设施类型').waitFor();
-      expect(await pane(p).getByText('损坏情况', { exact: true }).count()).toBe(0);
-
-      // the personalised required field
-      await p.getByTestId('submit').click();
-      await expect.poll(() => formItem(p, '设施类型').locator('.ant-form-item-explain-error').count()).toBe(1);
-      expect(await pane(p).getByTestId('register-success').count()).toBe(0);
-      await pick(p, field(p, '设施类型'), '路灯');
-
-      // the conditional field shows and is required once the facility is damaged
-      await formItem(p, '是否损坏').locator('input[type=checkbox], input[type=radio]').first().check();
-      await formItem(p, '损坏情况').waitFor();
-      await p.getByTestId('submit').click();
-      await expect.poll(() => formItem(p, '损坏情况').locator('.ant-form-item-explain-error').count()).toBe(1);
-      expect(await pane(p).getByTestId('register-success').count()).toBe(0);
-      await field(p, '损坏情况').fill('灯杆倾斜约 15 度，灯罩破损');
-      await screenshot(p, 'studio-domain-register');
-
-      await p.getByTestId('submit').click();
-      await expect.poll(() => pane(p).getByTestId('register-success').textContent()).toMatch(/登记成功/);
-      ticket = (await pane(p).getByTestId('register-success-link').getAttribute('href'))!.split('/').pop()!;
+      // the personalised required field, then the conditional one once the facility is damaged
+      ticket = await submitWithPersonalisedForm(p, {
+        select: { label: '设施类型', option: '路灯' }, toggle: '是否损坏', conditional: { label: '损坏情况', text: '灯杆倾斜约 15 度，灯罩破损' }, shot: 'studio-domain-register',
+      });
     });
     const detail = await (await page.request.get(`/api/tickets/${ticket}`, { headers: await bearer(page, 'zjg.acceptor') })).json() as {
       ticket: { domain: string; item: string; node: string; fields: Record<string, unknown> }; tasks: { department: string; role: string }[];

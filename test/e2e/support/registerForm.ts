@@ -5,6 +5,8 @@ import { screenshot } from './browser.js';
 /** The visible registration tab. */
 export const pane = (page: Page): Locator => page.locator('[data-testid="register-tab"][data-active="true"]');
 const field = (page: Page, label: string) => pane(page).getByLabel(label, { exact: true });
+/** The form item (label, control, errors) of the visible tab's field labelled `label`. */
+export const formItem = (page: Page, label: string): Locator => pane(page).locator('.ant-form-item').filter({ has: page.getByText(label, { exact: true }) }).last();
 
 async function choose(page: Page, select: Locator, option: string, search?: string): Promise<void> {
   await select.click();
@@ -52,7 +54,8 @@ export async function fillRegistration(page: Page, r: Registration, lang: 'zh-CN
   await field(page, l.description).fill(`${r.title}，请尽快处理。`);
   await choose(page, field(page, l.region), l.region0);
   await field(page, l.address).fill(r.address);
-  await expect.poll(() => pane(page).getByTestId(/picker-.*_grid$/).textContent()).toMatch(/网格/);
+  // the grid the address resolved to, by its name in the UI language (东桥社区第1网格 / Dongqiao Community Grid 1)
+  await expect.poll(() => pane(page).getByTestId(/picker-.*_grid$/).textContent()).toMatch(lang === 'en-US' ? /Grid \d/ : /网格/);
   await choose(page, field(page, l.eventType), l.complaint);
   await choose(page, field(page, l.item), r.item?.option ?? l.item0, r.item?.search ?? '2000020002');
   if (r.method) await pane(page).getByTestId('method').getByText(r.method, { exact: true }).click();
@@ -74,4 +77,34 @@ export async function submitRegistration(page: Page, button: 'submit' | 'save-dr
   const number = /[A-Z]{2}\d{13}/.exec((await success.textContent())!)![0];
   const href = await pane(page).getByTestId('register-success-link').getAttribute('href');
   return { id: href!.split('/').pop()!, number };
+}
+
+/** An item's personalised form as a test fills it: a required select, a switch that shows a conditional required text. */
+export interface PersonalisedFields {
+  select: { label: string; option: string };
+  toggle: string;
+  conditional: { label: string; text: string };
+  /** Screenshot name, taken once everything is filled. */
+  shot: string;
+}
+
+/**
+ * Submits a filled registration whose item brings a personalised form: the required select and then
+ * the conditional field each refuse the submit until filled; returns the registered ticket's id.
+ */
+export async function submitWithPersonalisedForm(page: Page, f: PersonalisedFields): Promise<string> {
+  expect(await pane(page).getByText(f.conditional.label, { exact: true }).count()).toBe(0);
+  await page.getByTestId('submit').click();
+  await expect.poll(() => formItem(page, f.select.label).locator('.ant-form-item-explain-error').count()).toBe(1);
+  expect(await pane(page).getByTestId('register-success').count()).toBe(0);
+  await choose(page, field(page, f.select.label), f.select.option);
+
+  await formItem(page, f.toggle).locator('input[type=checkbox], input[type=radio]').first().check();
+  await formItem(page, f.conditional.label).waitFor();
+  await page.getByTestId('submit').click();
+  await expect.poll(() => formItem(page, f.conditional.label).locator('.ant-form-item-explain-error').count()).toBe(1);
+  expect(await pane(page).getByTestId('register-success').count()).toBe(0);
+  await field(page, f.conditional.label).fill(f.conditional.text);
+  await screenshot(page, f.shot);
+  return (await submitRegistration(page)).id;
 }

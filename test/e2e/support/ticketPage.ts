@@ -44,6 +44,9 @@ export async function pickOption(page: Page, field: string, label: string): Prom
   await select.click();
   await option.waitFor({ timeout: 3000 }).catch(() => select.click());
   await option.click();
+  await expect.poll(() => select.textContent()).toContain(label);
+  // a dropdown reopened by a click that landed while it was still opening: the choice is made, close it
+  if (await page.locator('.ant-select-dropdown:visible').count() > 0) await page.keyboard.press('Escape');
   await dropdownsClosed(page);
 }
 

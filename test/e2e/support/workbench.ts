@@ -4,10 +4,11 @@ import { login, newPage, screenshot } from './browser.js';
 
 /** Plays demo users in the workbench: each `as` signs in on a fresh page, runs the steps and closes the page. */
 export class Workbench {
-  constructor(private readonly browser: Browser, private readonly url: string, readonly lang: 'zh-CN' | 'en-US' = 'zh-CN') {}
+  /** `at`: the server's address, or the server (read when a user signs in, so a suite may make one before beforeAll). */
+  constructor(private readonly browser: Browser, private readonly at: string | { readonly url: string }, readonly lang: 'zh-CN' | 'en-US' = 'zh-CN') {}
 
   async as(user: string, steps: (page: Page) => Promise<void>): Promise<void> {
-    const page = await newPage(this.browser, this.url, this.lang);
+    const page = await newPage(this.browser, typeof this.at === 'string' ? this.at : this.at.url, this.lang);
     try {
       await login(page, user);
       await steps(page);
