@@ -67,8 +67,11 @@ export const ItemSchema = Type.Object(
     enabled: Enabled,
     region: Type.Optional(Type.String({ maxLength: 200, title: '行政区划' })),
     description: Type.Optional(Text('清单描述')),
+    descriptionEn: Type.Optional(Text('英文清单描述')),
     legalBasis: Type.Optional(Text('法律依据')),
+    legalBasisEn: Type.Optional(Text('英文法律依据')),
     handlingStandard: Type.Optional(Text('事件处置标准')),
+    handlingStandardEn: Type.Optional(Text('英文事件处置标准')),
     form: Type.Optional(Ref('form', { title: '个性化表单' })),
     flow: Type.Optional(Ref('flow', { title: '个性化流程', description: 'A task-scope flow replacing the default department handling.' })),
     domains: Type.Array(

@@ -81,6 +81,7 @@ export const GridSchema = Type.Object(
   {
     id: Id,
     name: Name('网格名称'),
+    nameEn: NameEn(),
     community: Ref('department', { title: '所属村社区', description: 'The community (村社区) the grid belongs to.' }),
     geometry: Type.Optional(PolygonSchema),
     keywords: Type.Optional(

@@ -4,6 +4,7 @@ import { Migration20261126073249_support } from './Migration20261126073249_suppo
 import { Migration20261126105306_republish } from './Migration20261126105306_republish.js';
 import { Migration20261126105709_historyEntityIndex } from './Migration20261126105709_historyEntityIndex.js';
 import { Migration20261126134003_departmentNameEn } from './Migration20261126134003_departmentNameEn.js';
+import { Migration20261126165210_englishTexts } from './Migration20261126165210_englishTexts.js';
 
 /** Applied in order by runtime/db/createOrm.ts `migrate`; add each new migration here. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   { name: 'Migration20261126105306_republish', class: Migration20261126105306_republish },
   { name: 'Migration20261126105709_historyEntityIndex', class: Migration20261126105709_historyEntityIndex },
   { name: 'Migration20261126134003_departmentNameEn', class: Migration20261126134003_departmentNameEn },
+  { name: 'Migration20261126165210_englishTexts', class: Migration20261126165210_englishTexts },
 ];

@@ -34,7 +34,7 @@ export async function seed(knex: Knex, store: BundleStore, demoPassword: string,
         id: d.id, name: d.name, name_en: d.nameEn ?? null, parent: d.parent ?? null, level: d.level, kind: d.kind, independent: d.independent, region_code: d.regionCode ?? null, enabled: d.enabled,
       })));
       await trx('grids').insert(Object.values(grid).map((g) => ({
-        id: g.id, name: g.name, community: g.community, geometry: g.geometry ? JSON.stringify(g.geometry) : null,
+        id: g.id, name: g.name, name_en: g.nameEn ?? null, community: g.community, geometry: g.geometry ? JSON.stringify(g.geometry) : null,
         keywords: g.keywords ? JSON.stringify(g.keywords) : null, enabled: g.enabled,
       })));
       const users = Object.values(user).map((u) => ({

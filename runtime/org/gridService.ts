@@ -8,6 +8,7 @@ import { assertIdFree, newId, writeOrg, type OrgServices } from './orgWrite.js';
 export interface GridView {
   readonly id: string;
   readonly name: string;
+  readonly nameEn: string | null;
   readonly community: string;
   readonly geometry: Polygon | null;
   readonly keywords: readonly string[];
@@ -17,6 +18,7 @@ export interface GridView {
 export interface CreateGridInput {
   readonly id?: string;
   readonly name: string;
+  readonly nameEn?: string;
   readonly community: string;
   readonly geometry?: Polygon;
   readonly keywords?: string[];
@@ -25,18 +27,20 @@ export interface CreateGridInput {
 
 export interface UpdateGridInput {
   readonly name?: string;
+  /** null clears the English name. */
+  readonly nameEn?: string | null;
   readonly community?: string;
   readonly geometry?: Polygon | null;
   readonly keywords?: string[] | null;
 }
 
 export function gridView(g: Grid): GridView {
-  return { id: g.id, name: g.name, community: g.community, geometry: g.geometry ?? null, keywords: g.keywords ?? [], enabled: g.enabled };
+  return { id: g.id, name: g.name, nameEn: g.nameEn ?? null, community: g.community, geometry: g.geometry ?? null, keywords: g.keywords ?? [], enabled: g.enabled };
 }
 
 function gridRow(g: Grid) {
   return {
-    id: g.id, name: g.name, community: g.community, geometry: g.geometry ? JSON.stringify(g.geometry) : null,
+    id: g.id, name: g.name, name_en: g.nameEn ?? null, community: g.community, geometry: g.geometry ? JSON.stringify(g.geometry) : null,
     keywords: g.keywords && g.keywords.length > 0 ? JSON.stringify(g.keywords) : null, enabled: g.enabled,
   };
 }
@@ -95,7 +99,7 @@ export class GridService {
       const id = input.id ?? newId(`g.${input.community}`, 'g');
       await assertIdFree(trx, 'grids', id);
       const grid: Grid = {
-        id, name: input.name, community: input.community, enabled: input.enabled ?? true,
+        id, name: input.name, ...(input.nameEn ? { nameEn: input.nameEn } : {}), community: input.community, enabled: input.enabled ?? true,
         ...(input.geometry ? { geometry: input.geometry } : {}), ...(input.keywords?.length ? { keywords: input.keywords } : {}),
       };
       await trx('grids').insert(gridRow(grid));
@@ -110,8 +114,9 @@ export class GridService {
       if (input.community !== undefined) assertCommunity(org, input.community);
       const geometry = input.geometry === undefined ? current.geometry : (input.geometry ?? undefined);
       const keywords = input.keywords === undefined ? current.keywords : (input.keywords ?? undefined);
+      const nameEn = input.nameEn === undefined ? current.nameEn : (input.nameEn ?? undefined);
       const next: Grid = {
-        id, name: input.name ?? current.name, community: input.community ?? current.community, enabled: current.enabled,
+        id, name: input.name ?? current.name, ...(nameEn ? { nameEn } : {}), community: input.community ?? current.community, enabled: current.enabled,
         ...(geometry ? { geometry } : {}), ...(keywords?.length ? { keywords } : {}),
       };
       await trx('grids').where({ id }).update(gridRow(next));

@@ -13,7 +13,7 @@ export async function loadOrg(q: Knex, roles: readonly Role[]): Promise<OrgDefin
       ...(d.parent ? { parent: String(d.parent) } : {}), ...(d.region_code ? { regionCode: String(d.region_code) } : {}),
     })),
     grids: grids.map((g: Record<string, unknown>): Grid => ({
-      id: String(g.id), name: String(g.name), community: String(g.community), enabled: Boolean(g.enabled),
+      id: String(g.id), name: String(g.name), ...(g.name_en ? { nameEn: String(g.name_en) } : {}), community: String(g.community), enabled: Boolean(g.enabled),
       ...(g.geometry ? { geometry: parseJson<Grid['geometry']>(g.geometry) } : {}),
       ...(g.keywords ? { keywords: parseJson<string[]>(g.keywords) } : {}),
     })),

@@ -38,7 +38,7 @@ export interface Catalogue {
   roles: { id: string; name: string; nameEn?: string }[];
   org: {
     departments: OrgDepartment[];
-    grids: { id: string; name: string; community: string }[];
+    grids: { id: string; name: string; nameEn?: string; community: string }[];
   };
 }
 
@@ -67,7 +67,8 @@ export interface CatalogueIndex extends Catalogue {
   department(id: string): OrgDepartment | undefined;
   /** The department's name in `lang` (default: the UI language; the Chinese name where it has no English one). */
   departmentName(id: string | null | undefined, lang?: Lang): string;
-  gridName(id: string | null | undefined): string;
+  /** The grid's name in `lang` (default: the UI language; the Chinese name where it has no English one). */
+  gridName(id: string | null | undefined, lang?: Lang): string;
 }
 
 export function indexCatalogue(c: Catalogue): CatalogueIndex {
@@ -85,7 +86,7 @@ export function indexCatalogue(c: Catalogue): CatalogueIndex {
     parameter: (id) => (params.get(id) as { value?: unknown } | undefined)?.value,
     department: (id) => departments.get(id),
     departmentName: (id, lang = currentLang()) => (id ? localName(departments.get(id), lang) || id : ''),
-    gridName: (id) => (id ? grids.get(id)?.name ?? id : ''),
+    gridName: (id, lang = currentLang()) => (id ? localName(grids.get(id), lang) || id : ''),
   };
 }
 

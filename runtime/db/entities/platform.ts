@@ -82,7 +82,7 @@ export const DepartmentEntity = new EntitySchema<DepartmentRow>({
 });
 
 export interface GridRow {
-  id: string; name: string; community: string; geometry?: unknown; keywords?: unknown; enabled: boolean;
+  id: string; name: string; nameEn?: string | null; community: string; geometry?: unknown; keywords?: unknown; enabled: boolean;
 }
 
 export const GridEntity = new EntitySchema<GridRow>({
@@ -91,6 +91,7 @@ export const GridEntity = new EntitySchema<GridRow>({
   properties: {
     id: { type: 'string', primary: true, length: 80 },
     name: { type: 'string', length: 200 },
+    nameEn: { type: 'string', length: 200, nullable: true },
     community: { type: 'string', length: 80 },
     geometry: { type: 'json', nullable: true },
     keywords: { type: 'json', nullable: true },

@@ -25,7 +25,9 @@ export const AttachmentEntity = new EntitySchema<AttachmentRow>({
 
 /** 消息中心: urges, to-dos, rejections and returns for one user. */
 export interface MessageRow {
-  id: string; userId: string; ticketId?: string | null; kind: string; title: string; body?: unknown; createdAt: number; readAt?: number | null;
+  id: string; userId: string; ticketId?: string | null; kind: string; title: string; body?: unknown;
+  /** What the message is about, language-free ({ kind, application?, number, ticketTitle }); the client words it. Null on old rows. */
+  subject?: unknown; createdAt: number; readAt?: number | null;
 }
 
 export const MessageEntity = new EntitySchema<MessageRow>({
@@ -38,6 +40,7 @@ export const MessageEntity = new EntitySchema<MessageRow>({
     kind: { type: 'string', length: 40 },
     title: { type: 'string', length: 255 },
     body: { type: 'json', nullable: true },
+    subject: { type: 'json', nullable: true },
     createdAt: { type: 'double' },
     readAt: { type: 'double', nullable: true },
   },

@@ -39,19 +39,19 @@ export const UpdateDepartment = Type.Object({
 }, { additionalProperties: false, minProperties: 1 });
 
 export const GridOut = Type.Object({
-  id: Type.String(), name: Type.String(), community: Type.String(), geometry: Nullable(PolygonSchema),
+  id: Type.String(), name: Type.String(), nameEn: Nullable(Type.String()), community: Type.String(), geometry: Nullable(PolygonSchema),
   keywords: Type.Array(Type.String()), enabled: Type.Boolean(),
 });
 export const GridListOut = Type.Object({ grids: Type.Array(GridOut) });
 export const GridQuery = Type.Object({ community: Type.Optional(RefId) }, { additionalProperties: false });
 
 export const CreateGrid = Type.Object({
-  id: Type.Optional(g.id), name: g.name, community: RefId, geometry: Type.Optional(PolygonSchema),
+  id: Type.Optional(g.id), name: g.name, nameEn: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), community: RefId, geometry: Type.Optional(PolygonSchema),
   keywords: g.keywords, enabled: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false });
 
 export const UpdateGrid = Type.Object({
-  name: Type.Optional(g.name), community: Type.Optional(RefId), geometry: Type.Optional(Nullable(PolygonSchema)),
+  name: Type.Optional(g.name), nameEn: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200 }))), community: Type.Optional(RefId), geometry: Type.Optional(Nullable(PolygonSchema)),
   keywords: Type.Optional(Nullable(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { uniqueItems: true }))),
 }, { additionalProperties: false, minProperties: 1 });
 

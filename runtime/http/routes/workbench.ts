@@ -34,7 +34,7 @@ function catalogueOf(version: number, bundle: Bundle, org: OrgIndex) {
         id: d.id, name: d.name, ...(d.nameEn ? { nameEn: d.nameEn } : {}), parent: org.parentOf.get(d.id) ?? null, kind: d.kind, level: d.level, center: org.centerOf.get(d.id) ?? null,
         isCenter: org.centers.includes(d.id), ...(d.regionCode ? { regionCode: d.regionCode } : {}),
       })),
-      grids: [...org.grids.values()].filter((g) => g.enabled !== false).map((g) => ({ id: g.id, name: g.name, community: g.community })),
+      grids: [...org.grids.values()].filter((g) => g.enabled !== false).map((g) => ({ id: g.id, name: g.name, ...(g.nameEn ? { nameEn: g.nameEn } : {}), community: g.community })),
     },
   };
 }

@@ -16,15 +16,20 @@ export function ItemInfo({ item, suggested, onUse }: Props) {
   const { t, lang } = useI18n('register');
   const catalogue = useCatalogue();
   const name = (def: { name: string; nameEn?: string }) => localName(def, lang);
+  // the item's texts in English where the item has them, else the Chinese ones
+  const text = (zh: string | undefined, en: string | undefined) => (lang === 'en-US' && en ? en : zh);
+  const standard = text(item?.handlingStandard, item?.handlingStandardEn);
+  const description = text(item?.description, item?.descriptionEn);
+  const legalBasis = text(item?.legalBasis, item?.legalBasisEn);
   return (
     <Card size="small" title={t('itemInfo')} data-testid="item-info">
       {item ? (
         <Descriptions column={1} size="small" layout="vertical" colon={false}
           items={[
             { key: 'name', label: localName(item, lang), children: <Space wrap size={4}>{directoryPath(catalogue.directories, item, name).map((d) => <Tag key={d}>{d}</Tag>)}<Typography.Text type="secondary">{t('code')} {item.code}</Typography.Text></Space> },
-            ...(item.handlingStandard ? [{ key: 'std', label: t('handlingStandard'), children: <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }} data-testid="handling-standard">{item.handlingStandard}</Typography.Paragraph> }] : []),
-            ...(item.description ? [{ key: 'desc', label: t('description'), children: <Typography.Paragraph style={{ marginBottom: 0 }} ellipsis={{ rows: 3, expandable: true }}>{item.description}</Typography.Paragraph> }] : []),
-            ...(item.legalBasis ? [{ key: 'law', label: t('legalBasis'), children: <Typography.Paragraph style={{ marginBottom: 0 }} ellipsis={{ rows: 3, expandable: true }}>{item.legalBasis}</Typography.Paragraph> }] : []),
+            ...(standard ? [{ key: 'std', label: t('handlingStandard'), children: <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }} data-testid="handling-standard">{standard}</Typography.Paragraph> }] : []),
+            ...(description ? [{ key: 'desc', label: t('description'), children: <Typography.Paragraph style={{ marginBottom: 0 }} ellipsis={{ rows: 3, expandable: true }} data-testid="item-description">{description}</Typography.Paragraph> }] : []),
+            ...(legalBasis ? [{ key: 'law', label: t('legalBasis'), children: <Typography.Paragraph style={{ marginBottom: 0 }} ellipsis={{ rows: 3, expandable: true }} data-testid="legal-basis">{legalBasis}</Typography.Paragraph> }] : []),
           ]} />
       ) : (
         <Space orientation="vertical" size={8} style={{ width: '100%' }}>

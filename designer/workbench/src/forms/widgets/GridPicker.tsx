@@ -13,17 +13,17 @@ import '../texts';
  */
 export function GridPicker(props: WidgetProps) {
   const { id, value, onChange, disabled, readonly, registry } = props;
-  const { t } = useI18n('forms');
-  const { org, departmentName } = useCatalogue();
+  const { t, lang } = useI18n('forms');
+  const { org, departmentName, gridName } = useCatalogue();
   const { me } = useAuth();
   const regionCode = (registry.formContext as { regionCode?: string } | undefined)?.regionCode;
   const options = useMemo(() => {
     const region = regionCode ? org.departments.find((d) => d.regionCode === regionCode) : undefined;
     const grids = gridsWithin(org.departments, org.grids, region?.id ?? me?.center?.id ?? null);
     const groups = new Map<string, { value: string; label: string }[]>();
-    for (const g of grids) groups.set(g.community, [...(groups.get(g.community) ?? []), { value: g.id, label: g.name }]);
-    return [...groups].map(([community, list]) => ({ label: departmentName(community), title: community, options: list }));
-  }, [org, regionCode, me, departmentName]);
+    for (const g of grids) groups.set(g.community, [...(groups.get(g.community) ?? []), { value: g.id, label: gridName(g.id, lang) }]);
+    return [...groups].map(([community, list]) => ({ label: departmentName(community, lang), title: community, options: list }));
+  }, [org, regionCode, me, departmentName, gridName, lang]);
   return (
     <Select
       id={id}
