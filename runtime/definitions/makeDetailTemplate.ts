@@ -1,6 +1,7 @@
 /**
  * Builds the linkage package's DEF-12 export template, definitions/packages/linkage/ticket-detail.docx
- * (详情页事件信息): an A4 page in Chinese with docxtemplater tags that runtime/exports fills.
+ * (详情页事件信息): an A4 page in Chinese with docxtemplater tags that runtime/exports fills, and its
+ * English variant ticket-detail.en-US.docx (same tags) for users of the en-US workbench.
  * Run it after changing the layout: `npx tsx runtime/definitions/makeDetailTemplate.ts [out.docx]`.
  * `docx` is a devDependency: only this script uses it, the runtime reads the .docx it wrote.
  */
@@ -64,42 +65,66 @@ function loopTable(headers: readonly string[], widths: readonly number[], cells:
 
 const heading = (text: string) => new Paragraph({ spacing: { before: 240, after: 120 }, children: [new TextRun({ text, bold: true, font: FONT, size: 24 })] });
 
-export function detailTemplate(): Document {
+/** The template's words in each language; the tags are the same. */
+const LABELS = {
+  'zh-CN': {
+    title: '详情页事件信息', docTitle: '详情页事件信息导出模板', header: '所属中心：{centerName}    导出时间：{exportedAt}',
+    info: '一、事件信息', flow: '二、工单流转', units: '三、承办单位',
+    number: '工单编号', status: '当前状态', ticketTitle: '事件标题', item: '事项名称', urgency: '紧急程度', reportedAt: '上报时间', channel: '上报方式',
+    reporter: '诉求人', phone: '联系电话', address: '事件地址', grid: '所属网格', registeredAt: '登记时间', description: '事件描述', remarks: '备注',
+    history: ['时间', '处理人', '操作', '意见'], tasks: ['承办单位', '办理方式', '办理状态'],
+  },
+  'en-US': {
+    title: 'Ticket details', docTitle: 'Ticket details export template', header: 'Center: {centerName}    Exported: {exportedAt}',
+    info: '1. Ticket', flow: '2. Flow', units: '3. Handling departments',
+    number: 'Number', status: 'Status', ticketTitle: 'Title', item: 'Item', urgency: 'Urgency', reportedAt: 'Reported', channel: 'Channel',
+    reporter: 'Reporter', phone: 'Phone', address: 'Address', grid: 'Grid', registeredAt: 'Registered', description: 'Description', remarks: 'Remarks',
+    history: ['Time', 'By', 'Action', 'Opinion'], tasks: ['Department', 'Role', 'Status'],
+  },
+} as const;
+
+export type TemplateLang = keyof typeof LABELS;
+
+export function detailTemplate(lang: TemplateLang = 'zh-CN'): Document {
+  const l = LABELS[lang];
   return new Document({
     creator: 'Tongguan',
-    title: '详情页事件信息导出模板',
+    title: l.docTitle,
     styles: { default: { document: { run: { font: FONT, size: 21 } } } },
     sections: [{
       properties: { page: { size: A4, margin: MARGIN } },
       children: [
-        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: '详情页事件信息', bold: true, font: FONT, size: 36 })] }),
-        new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 120 }, children: [run('所属中心：{centerName}    导出时间：{exportedAt}')] }),
-        heading('一、事件信息'),
+        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: l.title, bold: true, font: FONT, size: 36 })] }),
+        new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 120 }, children: [run(l.header)] }),
+        heading(l.info),
         infoTable([
-          ['工单编号', '{number}', '当前状态', '{statusText}'],
-          ['事件标题', '{title}'],
-          ['事项名称', '{itemName}', '紧急程度', '{urgency}'],
-          ['上报时间', '{reportedAt}', '上报方式', '{channel}'],
-          ['诉求人', '{reporterName}', '联系电话', '{reporterPhone}'],
-          ['事件地址', '{address}'],
-          ['所属网格', '{gridName}', '登记时间', '{registeredAt}'],
-          ['事件描述', '{description}'],
-          ['备注', '{remarks}'],
+          [l.number, '{number}', l.status, '{statusText}'],
+          [l.ticketTitle, '{title}'],
+          [l.item, '{itemName}', l.urgency, '{urgency}'],
+          [l.reportedAt, '{reportedAt}', l.channel, '{channel}'],
+          [l.reporter, '{reporterName}', l.phone, '{reporterPhone}'],
+          [l.address, '{address}'],
+          [l.grid, '{gridName}', l.registeredAt, '{registeredAt}'],
+          [l.description, '{description}'],
+          [l.remarks, '{remarks}'],
         ]),
-        heading('二、工单流转'),
-        loopTable(['时间', '处理人', '操作', '意见'], [1800, 2300, 1300, CONTENT_WIDTH - 5400], ['{#history}{at}', '{actor}', '{event}', '{opinion}{/history}']),
-        heading('三、承办单位'),
-        loopTable(['承办单位', '办理方式', '办理状态'], [CONTENT_WIDTH - 3600, 1600, 2000], ['{#tasks}{department}', '{role}', '{status}{/tasks}']),
+        heading(l.flow),
+        loopTable(l.history, [1800, 2300, 1300, CONTENT_WIDTH - 5400], ['{#history}{at}', '{actor}', '{event}', '{opinion}{/history}']),
+        heading(l.units),
+        loopTable(l.tasks, [CONTENT_WIDTH - 3600, 1600, 2000], ['{#tasks}{department}', '{role}', '{status}{/tasks}']),
       ],
     }],
   });
 }
 
-export async function writeDetailTemplate(out = join(builtInPackagesDir, 'linkage', 'ticket-detail.docx')): Promise<string> {
-  await writeFile(out, await Packer.toBuffer(detailTemplate()));
-  return out;
+/** Writes the Chinese template and its English variant (`ticket-detail.en-US.docx`, used for en-US users) beside it. */
+export async function writeDetailTemplate(out = join(builtInPackagesDir, 'linkage', 'ticket-detail.docx')): Promise<string[]> {
+  const en = out.replace(/\.docx$/, '.en-US.docx');
+  await writeFile(out, await Packer.toBuffer(detailTemplate('zh-CN')));
+  await writeFile(en, await Packer.toBuffer(detailTemplate('en-US')));
+  return [out, en];
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  console.log(`wrote ${await writeDetailTemplate(process.argv[2])}`);
+  console.log(`wrote ${(await writeDetailTemplate(process.argv[2])).join(', ')}`);
 }

@@ -4,15 +4,23 @@ import type { Bundle } from '../../engine/index.js';
 import type { ExportTemplate } from '../../definitions/schemas/index.js';
 import { builtInPackagesDir } from '../definitions/readPackage.js';
 import { AppError } from '../errors.js';
+import type { ExportLang } from './lang.js';
 
 /** Where an export template's .docx comes from; the designer's uploaded templates will be another source. */
 export interface TemplateSource {
-  read(bundle: Bundle, template: ExportTemplate): Promise<Buffer | undefined>;
+  /** The template's .docx; for en-US its English variant (`<file>.en-US.docx`) when there is one. */
+  read(bundle: Bundle, template: ExportTemplate, lang?: ExportLang): Promise<Buffer | undefined>;
+}
+
+/** The file names to try for a template in `lang`: `ticket-detail.en-US.docx` before `ticket-detail.docx` in English. */
+export function templateFileNames(file: string, lang: ExportLang = 'zh-CN'): string[] {
+  return lang === 'en-US' ? [file.replace(/\.docx$/, '.en-US.docx'), file] : [file];
 }
 
 /**
  * DEF-12 templates shipped with the built-in packages: the .docx beside the package JSON that
  * defines the template (the package folder is found by its manifest name, then by any package).
+ * A package may ship an English variant beside it, `<name>.en-US.docx`, used for en-US users.
  */
 export class PackageTemplateSource implements TemplateSource {
   private folders?: Promise<Map<string, string>>;
@@ -33,14 +41,17 @@ export class PackageTemplateSource implements TemplateSource {
     return this.folders;
   }
 
-  async read(bundle: Bundle, template: ExportTemplate): Promise<Buffer | undefined> {
+  async read(bundle: Bundle, template: ExportTemplate, lang: ExportLang = 'zh-CN'): Promise<Buffer | undefined> {
     // the schema allows a plain .docx file name only; never follow a path
     if (basename(template.file) !== template.file || !template.file.endsWith('.docx')) return undefined;
     const folders = await this.packageFolders();
     const own = folders.get(bundle.locations.exportTemplate[template.id]?.package ?? '');
-    for (const dir of [...(own ? [own] : []), ...[...folders.values()].filter((d) => d !== own)]) {
-      const content = await readFile(join(dir, template.file)).catch(() => undefined);
-      if (content) return content;
+    const dirs = [...(own ? [own] : []), ...[...folders.values()].filter((d) => d !== own)];
+    for (const file of templateFileNames(template.file, lang)) {
+      for (const dir of dirs) {
+        const content = await readFile(join(dir, file)).catch(() => undefined);
+        if (content) return content;
+      }
     }
     return undefined;
   }

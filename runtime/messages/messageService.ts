@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { SessionUser } from '../auth/authService.js';
 import { AppError } from '../errors.js';
+import type { MessageSubject } from '../outbox/messageOf.js';
 import { parseJson } from '../tickets/rows.js';
 
 export const MESSAGE_PAGE_SIZE = 20;
@@ -10,7 +11,10 @@ export const MESSAGE_MAX_PAGE_SIZE = 100;
 export interface Message {
   readonly id: string;
   readonly kind: string;
+  /** A Chinese title (older clients and plugins); the workbench words `subject` in the user's language instead. */
   readonly title: string;
+  /** What the message is about, language-free (see runtime/outbox/messageOf.ts); null on messages written before it existed. */
+  readonly subject: MessageSubject | null;
   readonly ticketId: string | null;
   /** The outbox effect the message came from (urge opinion, application, …). */
   readonly body: unknown;
@@ -27,12 +31,12 @@ export interface MessagePage {
 }
 
 interface MessageRecord {
-  id: string; kind: string; title: string; ticket_id: string | null; body: unknown; created_at: number; read_at: number | null;
+  id: string; kind: string; title: string; subject: unknown; ticket_id: string | null; body: unknown; created_at: number; read_at: number | null;
 }
 
 function toMessage(r: MessageRecord): Message {
   return {
-    id: r.id, kind: r.kind, title: r.title, ticketId: r.ticket_id ?? null, body: r.body === null || r.body === undefined ? null : parseJson(r.body),
+    id: r.id, kind: r.kind, title: r.title, subject: r.subject === null || r.subject === undefined ? null : parseJson<MessageSubject>(r.subject), ticketId: r.ticket_id ?? null, body: r.body === null || r.body === undefined ? null : parseJson(r.body),
     createdAt: Number(r.created_at), readAt: r.read_at === null || r.read_at === undefined ? null : Number(r.read_at),
   };
 }
@@ -51,7 +55,7 @@ export class MessageService {
     const [total, unreadCount, rows] = await Promise.all([
       count(mine()),
       count(this.knex('messages').where({ user_id: user.id }).whereNull('read_at')),
-      mine().select('id', 'kind', 'title', 'ticket_id', 'body', 'created_at', 'read_at')
+      mine().select('id', 'kind', 'title', 'subject', 'ticket_id', 'body', 'created_at', 'read_at')
         .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }])
         .limit(options.pageSize).offset((options.page - 1) * options.pageSize) as Promise<MessageRecord[]>,
     ]);

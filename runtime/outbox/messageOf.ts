@@ -12,10 +12,23 @@ export interface TicketLabel {
   readonly title: string;
 }
 
+/** What a message is about, without words: the workbench says it in the user's language (X-2). */
+export interface MessageSubject {
+  /** urge | application | return | rejection | notice */
+  readonly kind: string;
+  /** The application's kind (assist, extension, …) for application, return-application and rejection messages. */
+  readonly application?: string;
+  /** The ticket's number and title when the ticket was found. */
+  readonly number?: string;
+  readonly ticketTitle?: string;
+}
+
 export interface MessageText {
   /** urge | application | return | rejection | notice */
   readonly kind: string;
+  /** A Chinese title, kept for readers that do not know the subject (old clients, plugins, exports). */
   readonly title: string;
+  readonly subject: MessageSubject;
 }
 
 const APPLICATION_ZH: Record<string, string> = {
@@ -48,19 +61,22 @@ export function recipientUsers(org: OrgIndex, to: MessageEffect['to']): string[]
   return [...new Set(users.map((u) => u.id))];
 }
 
-/** The message's kind and Chinese title, from the effect (e.g. 催办：DH2025061000001 东桥路口违规广告牌). */
+/** The message's kind, its subject and a Chinese title, from the effect (e.g. 催办：DH2025061000001 东桥路口违规广告牌). */
 export function messageText(effect: MessageEffect, ticket: TicketLabel | undefined): MessageText {
   const label = ticket ? `${ticket.number} ${ticket.title}` : effect.ticket;
   const cut = (s: string) => (s.length > 255 ? `${s.slice(0, 254)}…` : s);
-  if (effect.type === 'urge') return { kind: 'urge', title: cut(`催办：${label}`) };
+  const about = ticket ? { number: ticket.number, ticketTitle: ticket.title } : {};
+  const text = (kind: string, title: string, application?: string): MessageText =>
+    ({ kind, title: cut(title), subject: { kind, ...(application ? { application } : {}), ...about } });
+  if (effect.type === 'urge') return text('urge', `催办：${label}`);
   const appKind = typeof effect.data?.kind === 'string' ? effect.data.kind : undefined;
   const appZh = appKind ? (APPLICATION_ZH[appKind] ?? appKind) : '';
-  if (effect.reason === 'application:applicant') return { kind: 'rejection', title: cut(`驳回：${appZh}申请未通过 ${label}`) };
+  if (effect.reason === 'application:applicant') return text('rejection', `驳回：${appZh}申请未通过 ${label}`, appKind);
   if (effect.reason.startsWith('application:')) {
-    return { kind: appKind === 'return' ? 'return' : 'application', title: cut(`待审核：${appZh}申请 ${label}`) };
+    return text(appKind === 'return' ? 'return' : 'application', `待审核：${appZh}申请 ${label}`, appKind);
   }
-  if (effect.reason === 'ticket:center' || effect.reason === 'ticket:gridWorker') return { kind: 'return', title: cut(`退回：${label}`) };
-  return { kind: 'notice', title: cut(`通知：${label}`) };
+  if (effect.reason === 'ticket:center' || effect.reason === 'ticket:gridWorker') return text('return', `退回：${label}`);
+  return text('notice', `通知：${label}`);
 }
 
 /** One message per (outbox row, user): a replayed row inserts nothing new. */

@@ -135,11 +135,11 @@ export class OutboxProcessor {
     const effect = parseMessageEffect(parseJson(row.payload));
     const users = recipientUsers(org, effect.to);
     const [ticket] = await selectRows<TicketLabel>(this.knex, 'select `number`, `title` from `tickets` where `id` = ? limit 1', [effect.ticket]);
-    const { kind, title } = messageText(effect, ticket);
+    const { kind, title, subject } = messageText(effect, ticket);
     const createdAt = Number(row.created_at);
     const records = users.map((userId) => ({
       id: messageId(row.id, userId), user_id: userId, ticket_id: effect.ticket, kind, title,
-      body: JSON.stringify(effect), created_at: createdAt, read_at: null,
+      body: JSON.stringify(effect), subject: JSON.stringify(subject), created_at: createdAt, read_at: null,
     }));
     return transaction(this.knex, async (trx) => {
       const ids = records.map((r) => r.id);

@@ -6,6 +6,7 @@ import type { BundleStore } from '../app/bundleStore.js';
 import type { SessionUser } from '../auth/authService.js';
 import { AppError } from '../errors.js';
 import { parseState } from './parsedStates.js';
+import type { ExportLang } from '../exports/lang.js';
 import { exportXlsx, sheetName } from './exportXlsx.js';
 import type { Dialect } from './jsonSql.js';
 import { parseListParams, sortableFields, type ListParams } from './listParams.js';
@@ -99,10 +100,10 @@ export class ViewService {
   }
 
   /** X-4: every page of the tab (with the request's filters and order) as .xlsx. */
-  async export(user: SessionUser, viewId: string, tabKey: string, query: Readonly<Record<string, unknown>>): Promise<{ filename: string; content: Buffer }> {
+  async export(user: SessionUser, viewId: string, tabKey: string, query: Readonly<Record<string, unknown>>, lang: ExportLang = 'zh-CN'): Promise<{ filename: string; content: Buffer }> {
     const { cb, view, tab, viewer } = await this.open(user, viewId, tabKey);
     if (view.exportable === false) throw new AppError('TG_ERR_FORBIDDEN', { detail: `${view.name} 不可导出 (not exportable)` });
-    const { page: _page, pageSize: _size, ...rest } = query;
+    const { page: _page, pageSize: _size, lang: _lang, ...rest } = query;
     const params = parseListParams(view, tab, rest);
     const q = this.tabQuery(cb, view, tab, viewer, params);
     const total = await q.count();
@@ -113,7 +114,7 @@ export class ViewService {
       rows.push(...(await this.toRows(cb, view, viewer, batch)));
       if (batch.length < EXPORT_BATCH) break;
     }
-    return { filename: `${sheetName(view, tab)}.xlsx`, content: await exportXlsx(cb, view, tab, rows) };
+    return { filename: `${sheetName(view, tab, lang)}.xlsx`, content: await exportXlsx(cb, view, tab, rows, lang) };
   }
 
   /** The view and tab, if the user's roles may open both (403 otherwise); without a tab key, the first tab the user sees. */

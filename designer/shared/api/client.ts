@@ -1,3 +1,5 @@
+import { currentLang } from '../i18n';
+
 /** The runtime's error body (runtime/errors.ts): a stable code and a message in both languages. */
 export interface ErrorBody {
   code: string;
@@ -79,10 +81,11 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body ?? {}),
   delete: <T>(path: string) => request<T>('DELETE', path),
-  /** Downloads a file the server makes (xlsx, docx) under the name it proposes. */
+  /** Downloads a file the server makes (xlsx, docx) under the name it proposes, written in the UI language (Accept-Language). */
   async download(path: string, query?: Query, fallbackName = 'download'): Promise<void> {
     const headers = new Headers();
     if (session.token) headers.set('authorization', `Bearer ${session.token}`);
+    headers.set('accept-language', currentLang());
     const res = await fetch(withQuery(path, query), { headers });
     if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => ({ code: 'TG_ERR_HTTP', message: res.statusText })));
     const disposition = res.headers.get('content-disposition') ?? '';

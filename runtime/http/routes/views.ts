@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../context.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../views/listParams.js';
 import { ViewService } from '../../views/viewService.js';
+import { requestLang } from '../../exports/lang.js';
 
 const TabParams = Type.Object({
   view: Type.String({ minLength: 1, maxLength: 120 }),
@@ -51,10 +52,10 @@ export async function viewRoutes(app: FastifyInstance, services: Services): Prom
   });
 
   app.get('/api/views/:view/tabs/:tab/export', {
-    schema: { tags: ['views'], summary: 'Every page of a list tab as .xlsx (X-4), with the same filters and order', params: TabParams, querystring: ListQuery },
+    schema: { tags: ['views'], summary: 'Every page of a list tab as .xlsx (X-4), with the same filters and order; in the language of ?lang= or Accept-Language (zh-CN default, en-US)', params: TabParams, querystring: ListQuery },
   }, async (request, reply) => {
     const { view, tab } = request.params as { view: string; tab: string };
-    const { filename, content } = await views.export(request.user!, view, tab, request.query as Record<string, unknown>);
+    const { filename, content } = await views.export(request.user!, view, tab, request.query as Record<string, unknown>, requestLang(request.query, request.headers['accept-language']));
     return reply
       .header('content-type', XLSX)
       .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)

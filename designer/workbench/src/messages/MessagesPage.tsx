@@ -5,15 +5,16 @@ import { Link } from 'react-router-dom';
 import { api } from '../../../shared/api/client';
 import { useI18n } from '../../../shared/i18n';
 import { messagesChanged } from '../layout/unreadCount';
+import { messageText, type MessageSubject } from './messageText';
 
 const KIND_COLORS: Record<string, string> = { urge: 'volcano', application: 'blue', return: 'orange', rejection: 'red', notice: 'default' };
 
-interface Message { id: string; kind: string; title: string; ticketId: string | null; createdAt: number; readAt: number | null }
+interface Message { id: string; kind: string; title: string; subject: MessageSubject | null; body: unknown; ticketId: string | null; createdAt: number; readAt: number | null }
 interface MessagePage { total: number; page: number; pageSize: number; unreadCount: number; rows: Message[] }
 
 /** 消息中心 (X-2): urges, reviews to do, rejections and returns, newest first. */
 export function MessagesPage() {
-  const { t } = useI18n(['common', 'layout']);
+  const { t } = useI18n(['common', 'layout', 'messages']);
   const [page, setPage] = useState(1);
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [data, setData] = useState<MessagePage | null>(null);
@@ -29,8 +30,8 @@ export function MessagesPage() {
         columns={[
           { title: t('layout:status'), width: 90, render: (_, m) => (m.readAt ? <Tag>{t('layout:read')}</Tag> : <Tag color="red">{t('layout:unreadTag')}</Tag>) },
           { title: t('layout:kind'), width: 90, render: (_, m) => <Tag color={KIND_COLORS[m.kind] ?? 'default'}>{t(`layout:kinds.${m.kind}`, { defaultValue: m.kind })}</Tag> },
-          // the server's title starts with the kind (催办：…), which the kind column already says in the UI language
-          { title: t('layout:title'), ellipsis: true, render: (_, m) => m.title.replace(/^[^：:]{1,8}[：:]\s*/, '') },
+          // the server stores what the message is about; the sentence is made here, in the UI language
+          { title: t('layout:title'), ellipsis: true, render: (_, m) => <span data-testid="message-text">{messageText(m, t)}</span> },
           { title: t('layout:ticket'), width: 120, render: (_, m) => (m.ticketId ? <Link to={`/tickets/${m.ticketId}`} onClick={() => void api.post(`/api/messages/${m.id}/read`).then(messagesChanged)}>{t('layout:openTicket')}</Link> : null) },
           { title: t('layout:time'), width: 170, render: (_, m) => dayjs(m.createdAt).format('YYYY-MM-DD HH:mm') },
           { title: '', width: 100, render: (_, m) => (m.readAt ? null : <Button type="link" size="small" onClick={() => void markRead(m.id)}>{t('layout:markRead')}</Button>) },
