@@ -20,6 +20,8 @@ export interface ImportEntry {
   readonly kind: 'catalogueDirectory' | 'item';
   readonly id: string;
   readonly name: string;
+  /** The English name the definition will have (absent when it has none). */
+  readonly nameEn?: string;
   readonly code?: string;
   readonly action: ImportAction;
 }
@@ -67,6 +69,11 @@ function fieldOf(pointer: string, inList: boolean): string {
  * edit-when-disabled rules and the bundle lint of the result) and every problem is reported with
  * sheet, row and column. Nothing is written when any row fails, nor in a dry run. The import
  * writes the definition drafts, which the studio then lints and publishes.
+ *
+ * Each cell of a row sets its field; an empty optional cell clears it (the row is the whole
+ * definition as the sheet shows it). The English text columns (nameEn; descriptionEn, legalBasisEn,
+ * handlingStandardEn of items) follow the same rule; only a workbook without such a column (made
+ * from an older template) leaves the English text of an existing definition as it is.
  */
 export class CatalogueImport {
   constructor(private readonly store: DraftStore, private readonly clock: () => number) {}
@@ -108,7 +115,10 @@ export class CatalogueImport {
           // a new definition is created as it is (the seed suggests importing disabled, then enabling)
           if (existing) this.checkRules(reader, row, kind, existing, definition, next);
           const action: ImportAction = !existing ? 'create' : canonicalJson(existing.content) === canonicalJson(definition) ? 'unchanged' : 'update';
-          entries.push({ sheet: row.sheet, row: row.row, kind, id: definition.id, name: definition.name, ...('code' in definition ? { code: definition.code } : {}), action });
+          entries.push({
+            sheet: row.sheet, row: row.row, kind, id: definition.id, name: definition.name, ...(definition.nameEn ? { nameEn: definition.nameEn } : {}),
+            ...('code' in definition ? { code: definition.code } : {}), action,
+          });
         }
       }
       if (reader.problems.problems.length === 0) this.checkBundle(reader, next, parsed);

@@ -1,7 +1,7 @@
 import { Id } from '../../definitions/schemas/common.js';
-import type { CatalogueDirectory, Item } from '../../definitions/schemas/index.js';
+import { CatalogueDirectorySchema, ItemSchema, type CatalogueDirectory, type Item } from '../../definitions/schemas/index.js';
 import { ProblemList } from './catalogueProblems.js';
-import { DirectoryColumns, ItemColumns, LIST_SEPARATOR, STATUS_VALUES } from './catalogueSheets.js';
+import { DirectoryColumns, ENGLISH_FIELDS, ItemColumns, LIST_SEPARATOR, STATUS_VALUES, type CatalogueColumn } from './catalogueSheets.js';
 import type { CatalogueRow } from './readCatalogueWorkbook.js';
 
 /** A definition a reference cell may name, by id or by its (unique) name. */
@@ -32,6 +32,31 @@ const LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
   directory: { zh: '事项目录', en: 'directory' }, domain: { zh: '领域', en: 'domain' }, timeLimit: { zh: '时限', en: 'time limit' }, form: { zh: '表单', en: 'form' },
 };
 
+/** The most characters a plain text cell may hold: the definition schema's maxLength (not for ids, codes and references). */
+function textLimits(columns: readonly CatalogueColumn[], properties: Readonly<Record<string, unknown>>): ReadonlyMap<string, number> {
+  const limits = new Map<string, number>();
+  for (const c of columns) {
+    const p = properties[c.field] as { type?: string; maxLength?: number; pattern?: string; 'x-ref'?: string } | undefined;
+    if (p?.type === 'string' && p.maxLength !== undefined && p.pattern === undefined && p['x-ref'] === undefined) limits.set(c.field, p.maxLength);
+  }
+  return limits;
+}
+const DIRECTORY_LIMITS = textLimits(DirectoryColumns, CatalogueDirectorySchema.properties);
+const ITEM_LIMITS = textLimits(ItemColumns, ItemSchema.properties);
+
+/**
+ * The English texts of a row. Like the Chinese text columns, a filled cell sets the text and an
+ * empty cell clears it; a workbook without the column (an older template) keeps what the definition has.
+ */
+function englishTexts(cells: Readonly<Record<string, string>>, fields: readonly string[], existing: object | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of fields) {
+    const value = f in cells ? cells[f] : (existing as Record<string, unknown> | undefined)?.[f];
+    if (typeof value === 'string' && value !== '') out[f] = value;
+  }
+  return out;
+}
+
 const list = (value: string) => value.split(LIST_SEPARATOR).map((v) => v.trim()).filter((v) => v !== '');
 
 /** Resolves a reference cell: an id, else a unique name. */
@@ -60,10 +85,17 @@ export class RowReader {
     return undefined;
   }
 
-  private common(row: CatalogueRow, columns: readonly { field: string; header: string; required: boolean }[]): boolean | undefined {
+  private common(row: CatalogueRow, columns: readonly CatalogueColumn[], limits: ReadonlyMap<string, number>): boolean | undefined {
     for (const c of columns) {
-      if (c.required && (row.cells[c.field] ?? '') === '' && c.field !== 'id') {
+      const value = row.cells[c.field] ?? '';
+      if (c.required && value === '' && c.field !== 'id') {
         this.problems.add(row, c.field, 'IMPORT_REQUIRED', `${c.field} is required`, `${c.header.replace(/^\*/, '').replace(/\(.*$/, '')}为必填项。`);
+      }
+      const max = limits.get(c.field);
+      const length = [...value].length;
+      if (max !== undefined && length > max) {
+        this.problems.add(row, c.field, 'IMPORT_TOO_LONG', `${c.headerEn} has ${length} characters, at most ${max} are allowed`,
+          `${c.header.replace(/^\*/, '').replace(/\(.*$/, '')}最多 ${max} 个字符，现有 ${length} 个。`);
       }
     }
     const status = row.cells.status ?? '';
@@ -98,7 +130,7 @@ export class RowReader {
     const out: ParsedRow<CatalogueDirectory>[] = [];
     for (const row of rows) {
       const c = row.cells as Record<string, string>;
-      const enabled = this.common(row, DirectoryColumns);
+      const enabled = this.common(row, DirectoryColumns, DIRECTORY_LIMITS);
       const idOk = c.id !== '' && this.checkId(row, c.id!, seen, '目录');
       let parent: string | undefined;
       if (c.parent !== '') {
@@ -108,12 +140,11 @@ export class RowReader {
         }
       }
       if (!idOk || this.problems.has(row)) continue;
-      // the sheet has no column for the English name: an existing directory keeps its own
-      const nameEn = this.ctx.directories.find((d) => d.id === c.id)?.nameEn;
+      const english = englishTexts(c, ENGLISH_FIELDS.directories, this.ctx.directories.find((d) => d.id === c.id));
       out.push({
         row,
         definition: {
-          id: c.id!, name: c.name!, ...(nameEn ? { nameEn } : {}), ...(parent ? { parent } : {}), ...(c.version ? { version: c.version } : {}),
+          id: c.id!, name: c.name!, ...english, ...(parent ? { parent } : {}), ...(c.version ? { version: c.version } : {}),
           enabled: enabled === true, ...(c.description ? { description: c.description } : {}),
         },
       });
@@ -130,7 +161,7 @@ export class RowReader {
     const out: ParsedRow<Item>[] = [];
     for (const row of rows) {
       const c = row.cells as Record<string, string>;
-      const enabled = this.common(row, ItemColumns);
+      const enabled = this.common(row, ItemColumns, ITEM_LIMITS);
       let codeOk = false;
       if (c.code !== '') {
         const first = codes.get(c.code!);
@@ -160,11 +191,14 @@ export class RowReader {
       const existing = this.ctx.items.find((i) => i.id === id);
       const linked = (domain: string) => this.ctx.links.has(`${id}@${domain}`);
       const keywords = list(c.keywords ?? '');
-      const { region: _r, description: _d, legalBasis: _l, handlingStandard: _h, form: _f, keywords: _k, ...kept } = existing ?? { dispatch: [] as Item['dispatch'] };
+      const {
+        region: _r, description: _d, legalBasis: _l, handlingStandard: _h, form: _f, keywords: _k,
+        nameEn: _ne, descriptionEn: _de, legalBasisEn: _le, handlingStandardEn: _he, ...kept
+      } = existing ?? { dispatch: [] as Item['dispatch'] };
       out.push({
         row,
         definition: {
-          ...kept, id, directory: directory!, code: c.code!, name: c.name!, enabled: enabled === true,
+          ...kept, id, directory: directory!, code: c.code!, name: c.name!, enabled: enabled === true, ...englishTexts(c, ENGLISH_FIELDS.items, existing),
           ...(c.region ? { region: c.region } : {}), ...(c.description ? { description: c.description } : {}),
           ...(c.legalBasis ? { legalBasis: c.legalBasis } : {}), ...(c.handlingStandard ? { handlingStandard: c.handlingStandard } : {}),
           ...(form ? { form } : {}),

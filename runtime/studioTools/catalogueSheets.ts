@@ -1,10 +1,10 @@
 /** Which sheet of the catalogue import a row comes from (DEF-2 directories, DEF-3 items). */
 export type CatalogueSheet = 'directories' | 'items';
 
-export type DirectoryField = 'id' | 'name' | 'parent' | 'version' | 'status' | 'description';
+export type DirectoryField = 'id' | 'name' | 'parent' | 'version' | 'status' | 'description' | 'nameEn';
 export type ItemField =
   | 'id' | 'code' | 'name' | 'directory' | 'status' | 'region' | 'description' | 'legalBasis' | 'handlingStandard'
-  | 'domains' | 'overallLimit' | 'form' | 'keywords';
+  | 'domains' | 'overallLimit' | 'form' | 'keywords' | 'nameEn' | 'descriptionEn' | 'legalBasisEn' | 'handlingStandardEn';
 
 export interface CatalogueColumn<F extends string = string> {
   readonly column: string;
@@ -14,10 +14,18 @@ export interface CatalogueColumn<F extends string = string> {
   readonly headerEn: string;
   readonly required: boolean;
   readonly width: number;
+  /**
+   * The column may be missing from a workbook (added after the first template): its field is then
+   * absent from the rows and an existing definition keeps its value. A present but empty cell clears it.
+   */
+  readonly mayBeAbsent?: boolean;
 }
 
 const col = <F extends string>(column: string, field: F, label: string, headerEn: string, required: boolean, width: number): CatalogueColumn<F> =>
   ({ column, field, header: `${required ? '*' : ''}${label}`, headerEn, required, width });
+/** An English text column, after the Chinese ones so that the columns of older workbooks keep their letters. */
+const en = <F extends string>(column: string, field: F, label: string, headerEn: string, width: number): CatalogueColumn<F> =>
+  ({ ...col(column, field, label, headerEn, false, width), mayBeAbsent: true });
 
 /** 事项目录 sheet: one directory per row; the parent is an id or a name, in the drafts or higher up in this sheet. */
 export const DirectoryColumns: readonly CatalogueColumn<DirectoryField>[] = [
@@ -27,6 +35,7 @@ export const DirectoryColumns: readonly CatalogueColumn<DirectoryField>[] = [
   col('D', 'version', '版本', 'Version', false, 10),
   col('E', 'status', '目录状态(启用/停用)', 'Status', true, 16),
   col('F', 'description', '事项目录描述', 'Description', false, 40),
+  en('G', 'nameEn', '英文名称', 'Name (English)', 24),
 ];
 
 /** 事项清单 sheet: one item per row; the id defaults to item.<code>. */
@@ -44,7 +53,17 @@ export const ItemColumns: readonly CatalogueColumn<ItemField>[] = [
   col('K', 'overallLimit', '整体时限(标识或名称)', 'Overall time limit (id or name)', false, 18),
   col('L', 'form', '个性化表单(标识或名称)', 'Personalised form (id or name)', false, 18),
   col('M', 'keywords', '关键词(用、分隔)', 'Keywords (separated by 、)', false, 20),
+  en('N', 'nameEn', '英文清单名称', 'Name (English)', 24),
+  en('O', 'descriptionEn', '英文清单描述', 'Description (English)', 36),
+  en('P', 'legalBasisEn', '英文法律依据', 'Legal basis (English)', 36),
+  en('Q', 'handlingStandardEn', '英文事件处置标准', 'Handling standard (English)', 36),
 ];
+
+/** The English text fields of each sheet (optional columns; see `mayBeAbsent`). */
+export const ENGLISH_FIELDS = {
+  directories: ['nameEn'],
+  items: ['nameEn', 'descriptionEn', 'legalBasisEn', 'handlingStandardEn'],
+} as const satisfies Readonly<Record<CatalogueSheet, readonly string[]>>;
 
 export const SHEETS: Readonly<Record<CatalogueSheet, { readonly name: string; readonly nameEn: string; readonly columns: readonly CatalogueColumn[] }>> = {
   directories: { name: '事项目录', nameEn: 'Directories', columns: DirectoryColumns },

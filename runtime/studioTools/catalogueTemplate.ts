@@ -18,7 +18,7 @@ const PREPARED_ROWS = 500;
 export function directoryRow(d: CatalogueDirectory): Record<string, string> {
   return {
     id: d.id, name: d.name, parent: d.parent ?? '', version: d.version ?? '',
-    status: d.enabled ? STATUS_VALUES.enabled : STATUS_VALUES.disabled, description: d.description ?? '',
+    status: d.enabled ? STATUS_VALUES.enabled : STATUS_VALUES.disabled, description: d.description ?? '', nameEn: d.nameEn ?? '',
   };
 }
 
@@ -29,6 +29,7 @@ export function itemRow(i: Item): Record<string, string> {
     region: i.region ?? '', description: i.description ?? '', legalBasis: i.legalBasis ?? '', handlingStandard: i.handlingStandard ?? '',
     domains: i.domains.map((d) => d.domain).join('、'), overallLimit: i.domains.find((d) => d.overallLimit)?.overallLimit ?? '',
     form: i.form ?? '', keywords: (i.keywords ?? []).join('、'),
+    nameEn: i.nameEn ?? '', descriptionEn: i.descriptionEn ?? '', legalBasisEn: i.legalBasisEn ?? '', handlingStandardEn: i.handlingStandardEn ?? '',
   };
 }
 
@@ -50,7 +51,8 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, columns: readonly Ca
 
 /**
  * The catalogue import template (DEF-2, DEF-3): a 事项目录 and a 事项清单 sheet with the seed's
- * columns and one example row each (taken from the drafts, so importing the template unchanged
+ * columns, then the optional English text columns (each header carries its English name as a note),
+ * and one example row each (taken from the drafts, so importing the template unchanged
  * changes nothing), and a sheet listing the domains, overall time limits, forms and directories to choose from.
  */
 export async function buildCatalogueTemplate(ctx: TemplateContext): Promise<Buffer> {

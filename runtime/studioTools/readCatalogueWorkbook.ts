@@ -7,7 +7,10 @@ import { SHEETS, type CatalogueSheet } from './catalogueSheets.js';
 export interface CatalogueRow {
   readonly sheet: CatalogueSheet;
   readonly row: number;
+  /** The cells by field; a field whose column the sheet lacks (an optional column) is absent. */
   readonly cells: Readonly<Record<string, string>>;
+  /** The column letter of each field in this workbook (columns are found by their header). */
+  readonly columns: Readonly<Record<string, string>>;
 }
 
 export interface CatalogueWorkbook {
@@ -22,30 +25,54 @@ function fileError(reason: string, extra: Record<string, unknown> = {}): AppErro
   return new AppError('TG_ERR_CATALOGUE_IMPORT_FILE', {}, { reason, ...extra });
 }
 
-const normalise = (header: string) => header.replace(/[*＊\s]/g, '').replace(/（/g, '(').replace(/）/g, ')');
+const normalise = (header: string) => header.replace(/[*＊\s]/g, '').replace(/（/g, '(').replace(/）/g, ')').toLowerCase();
+
+/**
+ * Finds each column of the sheet by its header (the template's Chinese header, with or without the
+ * `*`, or its English header), wherever it stands. Every column of the first template must be there;
+ * the English columns added later (`mayBeAbsent`) may be missing. Columns with other headers are ignored.
+ */
+function locateColumns(sheet: ExcelJS.Worksheet, kind: CatalogueSheet): Record<string, string> {
+  const spec = SHEETS[kind];
+  const found: string[] = [];
+  const columns: Record<string, string> = {};
+  sheet.getRow(1).eachCell({ includeEmpty: false }, (cell, n) => {
+    const text = cellText(cell.value);
+    found.push(text);
+    const key = normalise(text);
+    const column = spec.columns.find((c) => normalise(c.header) === key || normalise(c.headerEn) === key);
+    if (!column) return;
+    if (columns[column.field]) {
+      throw fileError(`sheet ${spec.name} has two columns headed ${column.header.replace(/^\*/, '')}`, { sheet: kind, header: column.header, columns: [columns[column.field], sheet.getColumn(n).letter] });
+    }
+    columns[column.field] = sheet.getColumn(n).letter;
+  });
+  const missing = spec.columns.filter((c) => !c.mayBeAbsent && !columns[c.field]).map((c) => c.header);
+  if (missing.length > 0) {
+    throw fileError(`the first row of sheet ${spec.name} is not the template header`, { sheet: kind, expected: spec.columns.map((c) => c.header), found, missing });
+  }
+  return columns;
+}
 
 function readSheet(workbook: ExcelJS.Workbook, kind: CatalogueSheet): CatalogueRow[] {
   const spec = SHEETS[kind];
   const sheet = workbook.worksheets.find((w) => [spec.name, spec.nameEn].includes(w.name.trim()));
   if (!sheet) return [];
-  const header = sheet.getRow(1);
-  const found = spec.columns.map((c) => cellText(header.getCell(c.column).value));
-  if (spec.columns.some((c, i) => normalise(found[i] ?? '') !== normalise(c.header))) {
-    throw fileError(`the first row of sheet ${spec.name} is not the template header`, { sheet: kind, expected: spec.columns.map((c) => c.header), found });
-  }
+  const columns = locateColumns(sheet, kind);
   const rows: CatalogueRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber === 1) return;
-    const cells = Object.fromEntries(spec.columns.map((c) => [c.field, cellText(row.getCell(c.column).value)]));
+    const cells = Object.fromEntries(Object.entries(columns).map(([field, letter]) => [field, cellText(row.getCell(letter).value)]));
     if (Object.values(cells).every((v) => v === '')) return;
-    rows.push({ sheet: kind, row: rowNumber, cells });
+    rows.push({ sheet: kind, row: rowNumber, cells, columns });
   });
   return rows;
 }
 
 /**
  * Reads the catalogue import workbook (DEF-2, DEF-3): the 事项目录 and 事项清单 sheets (either may be
- * missing), each with the template's header. A body that is not an .xlsx workbook, a sheet whose
+ * missing), each with the template's header (columns found by header text, so a workbook of an
+ * older template without the English columns still reads). A body that is not an .xlsx workbook, a sheet whose
  * header is not the template's, or a file without rows is a TG_ERR_CATALOGUE_IMPORT_FILE.
  */
 export async function readCatalogueWorkbook(body: Buffer): Promise<CatalogueWorkbook> {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_CONTENT_TYPE } from '../../runtime/org/importTemplate.js';
-import { DirectoryColumns, ItemColumns } from '../../runtime/studioTools/catalogueSheets.js';
+import { DirectoryColumns, ItemColumns, type CatalogueColumn } from '../../runtime/studioTools/catalogueSheets.js';
 import { call } from './support/orgApi.js';
 import { startTestApp, type TestApp } from './support/testApp.js';
 
@@ -21,6 +21,19 @@ async function workbook(directories: readonly Cells[], items: readonly Cells[]):
   for (const i of items) its.addRow(ItemColumns.map((c) => i[c.field] ?? ''));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** A workbook with one sheet whose columns are the given ones in the given order (headers by `header`, or by `headerEn`). */
+async function sheetWith(name: string, columns: readonly CatalogueColumn[], rows: readonly Cells[], english = false): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet(name);
+  sheet.addRow(columns.map((c) => (english ? c.headerEn : c.header)));
+  for (const r of rows) sheet.addRow(columns.map((c) => r[c.field] ?? ''));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+const column = (columns: readonly CatalogueColumn[], field: string) => columns.find((c) => c.field === field)!;
+/** The columns of the template before the English ones were added. */
+const OLD_ITEM_COLUMNS = ItemColumns.filter((c) => !c.mayBeAbsent);
+const OLD_DIRECTORY_COLUMNS = DirectoryColumns.filter((c) => !c.mayBeAbsent);
 
 const NEW_DIR = { id: 'dir.test.ggss', name: '公共设施测试', parent: 'dir.szss', version: '2025版', status: '停用', description: '导入测试目录' };
 const NEW_SUB = { id: 'dir.test.ggss.ld', name: '路灯测试', parent: '公共设施测试', status: '停用' };
@@ -51,6 +64,18 @@ describe.each(['sqlite', 'mariadb'] as const)('catalogue import (DEF-2, DEF-3) o
     expect(wb.worksheets.map((w) => w.name)).toEqual(['事项目录', '事项清单', '可选值']);
     expect(wb.getWorksheet('事项清单')!.getRow(1).values).toEqual([undefined, ...ItemColumns.map((c) => c.header)]);
     expect(String(wb.getWorksheet('事项清单')!.getCell('B2').value)).toMatch(/^\d{10}$/);
+    // the English columns come after the Chinese ones, with the current texts of the example rows
+    const items = wb.getWorksheet('事项清单')!;
+    expect(['N', 'O', 'P', 'Q'].map((l) => items.getCell(`${l}1`).value)).toEqual(['英文清单名称', '英文清单描述', '英文法律依据', '英文事件处置标准']);
+    expect(JSON.stringify(items.getCell('N1').note)).toContain('Name (English)');
+    const example = (await drafts('item')).find((d) => d.id === items.getCell('A2').value)!.definition;
+    expect(example.nameEn).toBeTruthy();
+    expect(['N2', 'O2', 'P2', 'Q2'].map((a) => items.getCell(a).value)).toEqual([example.nameEn, example.descriptionEn, example.legalBasisEn, example.handlingStandardEn]);
+    const dirSheet = wb.getWorksheet('事项目录')!;
+    expect(dirSheet.getCell('G1').value).toBe('英文名称');
+    const dir = (await drafts('catalogueDirectory')).find((d) => d.id === dirSheet.getCell('A2').value)!.definition;
+    expect(dir.nameEn).toBeTruthy();
+    expect(dirSheet.getCell('G2').value).toBe(dir.nameEn);
     const choices = wb.getWorksheet('可选值')!.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1, 3).join('|') : ''));
     expect(choices).toContain('领域|linkage');
     expect(choices).toContain('整体时限|tl.overall.3wd');
@@ -158,6 +183,68 @@ describe.each(['sqlite', 'mariadb'] as const)('catalogue import (DEF-2, DEF-3) o
     const a = (await drafts('item')).find((d) => d.id === 'item.3100000001')!.definition;
     expect(a).toMatchObject({ name: '路灯不亮（改）', dispatch: [] });
     expect(a).not.toHaveProperty('keywords');
+  });
+
+  it('sets the English texts of directories and items, and reports an over-long one at its row and column without writing anything', async () => {
+    const english = { nameEn: 'Street light out (test)', descriptionEn: 'A street light is dark at night', legalBasisEn: 'Urban Lighting Rules', handlingStandardEn: 'Repair within 24 hours' };
+    const file = await workbook([{ ...NEW_SUB, nameEn: 'Street lights (test)' }], [{ ...ITEM_A, name: '路灯不亮（改）', keywords: '', ...english }]);
+    const dry = await upload(file, '?dryRun=true');
+    expect(dry.json()).toMatchObject({ ok: true, counts: { create: 0, update: 2, unchanged: 0 } });
+    expect(dry.json().entries).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'item.3100000001', nameEn: 'Street light out (test)' })]));
+    const res = await upload(file);
+    expect(res.statusCode, res.body).toBe(201);
+    expect((await drafts('item')).find((d) => d.id === 'item.3100000001')!.definition).toMatchObject(english);
+    expect((await drafts('catalogueDirectory')).find((d) => d.id === 'dir.test.ggss.ld')!.definition).toMatchObject({ nameEn: 'Street lights (test)' });
+
+    const before = { items: await drafts('item'), dirs: await drafts('catalogueDirectory'), rows: await draftRows() };
+    const tooLong = await workbook(
+      [{ ...NEW_SUB, nameEn: 'D'.repeat(201) }],
+      [{ ...ITEM_A, name: '路灯不亮（改）', keywords: '', ...english, nameEn: 'N'.repeat(201), legalBasisEn: '法'.repeat(20_001) }, { ...ITEM_B, code: '3100000004', id: '', status: '停用', descriptionEn: 'fine' }],
+    );
+    const checked = await upload(tooLong, '?dryRun=true');
+    const errors = checked.json().errors as (Problem & { header: string; headerEn: string })[];
+    expect(errors.map((e) => `${e.sheet}/${e.row}${e.column}:${e.code}`)).toEqual(['directories/2G:IMPORT_TOO_LONG', 'items/2N:IMPORT_TOO_LONG', 'items/2P:IMPORT_TOO_LONG']);
+    expect(errors[1]).toMatchObject({ field: 'nameEn', header: '英文清单名称', headerEn: 'Name (English)', messageZh: '英文清单名称最多 200 个字符，现有 201 个。' });
+    const refused = await upload(tooLong);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().details.errors).toEqual(errors);
+    // all or nothing: the good row 3 (a new item) is not written either
+    expect(await draftRows()).toBe(before.rows);
+    expect(await drafts('item')).toEqual(before.items);
+    expect(await drafts('catalogueDirectory')).toEqual(before.dirs);
+  });
+
+  it('finds the columns by header: a workbook of the older template (no English columns) imports and keeps the English texts', async () => {
+    const old = await sheetWith('事项清单', OLD_ITEM_COLUMNS, [{ ...ITEM_A, name: '路灯不亮（旧模板）', keywords: '' }]);
+    const res = await upload(old);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().counts).toEqual({ create: 0, update: 1, unchanged: 0 });
+    expect((await drafts('item')).find((d) => d.id === 'item.3100000001')!.definition).toMatchObject({ name: '路灯不亮（旧模板）', nameEn: 'Street light out (test)', legalBasisEn: 'Urban Lighting Rules' });
+    const oldDirs = await sheetWith('事项目录', OLD_DIRECTORY_COLUMNS, [{ ...NEW_SUB, description: '旧模板' }]);
+    expect((await upload(oldDirs)).statusCode).toBe(201);
+    expect((await drafts('catalogueDirectory')).find((d) => d.id === 'dir.test.ggss.ld')!.definition).toMatchObject({ description: '旧模板', nameEn: 'Street lights (test)' });
+
+    // columns in another order, with English headers: each problem names the column where it stands in this file
+    const moved = [column(ItemColumns, 'code'), column(ItemColumns, 'name'), column(ItemColumns, 'nameEn'), ...OLD_ITEM_COLUMNS.filter((c) => !['code', 'name'].includes(c.field))];
+    const bad = await upload(await sheetWith('Items', moved, [{ ...ITEM_A, nameEn: 'N'.repeat(201), directory: '不存在的目录' }], true), '?dryRun=true');
+    expect((bad.json().errors as Problem[]).map((e) => `${e.column}:${e.field}:${e.code}`)).toEqual(['C:nameEn:IMPORT_TOO_LONG', 'E:directory:IMPORT_UNKNOWN_REFERENCE']);
+  });
+
+  it('clears an English text whose cell is emptied in a workbook that has the column, as it does for the Chinese texts', async () => {
+    const res = await upload(await workbook([NEW_SUB], [{ ...ITEM_A, name: '路灯不亮（旧模板）', keywords: '', description: '', legalBasisEn: 'Urban Lighting Rules (2024)' }]));
+    expect(res.statusCode, res.body).toBe(201);
+    const a = (await drafts('item')).find((d) => d.id === 'item.3100000001')!.definition;
+    expect(a).toMatchObject({ legalBasisEn: 'Urban Lighting Rules (2024)', legalBasis: '《城市照明管理规定》' });
+    for (const f of ['description', 'nameEn', 'descriptionEn', 'handlingStandardEn']) expect(a).not.toHaveProperty(f);
+    expect((await drafts('catalogueDirectory')).find((d) => d.id === 'dir.test.ggss.ld')!.definition).not.toHaveProperty('nameEn');
+  });
+
+  it('refuses a sheet that lacks one of the first template\'s columns, or has one twice', async () => {
+    const missing = await upload(await sheetWith('事项清单', OLD_ITEM_COLUMNS.filter((c) => c.field !== 'region'), [ITEM_A]));
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json()).toMatchObject({ code: 'TG_ERR_CATALOGUE_IMPORT_FILE', details: { sheet: 'items', missing: ['行政区划'] } });
+    const twice = await upload(await sheetWith('事项清单', [...ItemColumns, column(ItemColumns, 'nameEn')], [ITEM_A]));
+    expect(twice.json()).toMatchObject({ code: 'TG_ERR_CATALOGUE_IMPORT_FILE', details: { sheet: 'items', columns: ['N', 'R'] } });
   });
 
   it('takes the file as base64 JSON as well', async () => {

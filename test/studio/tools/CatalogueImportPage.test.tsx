@@ -61,6 +61,31 @@ describe('catalogue import screen', () => {
     expect((screen.getByTestId('import-run') as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it('shows the English name beside the name in the plan (the UI language\'s first), and an English column\'s error by its header', async () => {
+    const withEnglish: ImportResult = {
+      ...good(true), entries: [{ ...good(true).entries[0]!, nameEn: 'Street light out' }, good(true).entries[1]!],
+    };
+    fakeServer((call) => (call.path === IMPORT ? { body: withEnglish } : undefined));
+    const { container } = page();
+    choose(container, 'good.xlsx');
+    await screen.findByTestId('import-plan');
+    const names = () => within(screen.getByTestId('import-plan')).getAllByRole('row').slice(1).map((r) => r.querySelectorAll('td')[3]!.textContent);
+    expect(names()).toEqual(['路灯不亮 · Street light out', '市容环境']);
+    cleanup();
+
+    setLang('en-US');
+    const tooLong: ImportResult = { ...bad, errors: [{ ...problem(2, 'N', '英文清单名称最多 200 个字符，现有 201 个。', 'Name (English) has 201 characters, at most 200 are allowed'), field: 'nameEn', header: '英文清单名称', headerEn: 'Name (English)', code: 'IMPORT_TOO_LONG' }] };
+    fakeServer((call) => (call.path === IMPORT ? { body: (call.body as { fileName: string }).fileName === 'long.xlsx' ? tooLong : withEnglish } : undefined));
+    const second = page();
+    choose(second.container, 'good.xlsx');
+    await screen.findByTestId('import-plan');
+    expect(names()).toEqual(['Street light out · 路灯不亮', '市容环境']);
+    choose(second.container, 'long.xlsx');
+    const table = await screen.findByTestId('import-errors');
+    expect(within(table).getAllByRole('row')[1]!.textContent).toContain('Items (事项清单)2N · Name (English)');
+    expect(table.textContent).toContain('at most 200 are allowed');
+  });
+
   it('shows the errors of a refused import (400 with details.errors) in English when the UI is', async () => {
     setLang('en-US');
     fakeServer((call) => {

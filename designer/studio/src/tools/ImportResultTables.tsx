@@ -21,14 +21,21 @@ export function ImportErrorsTable({ errors }: { errors: ImportProblem[] }) {
     pagination={errors.length > 20 ? { pageSize: 20 } : false} scroll={{ x: 900 }} data-testid="import-errors" />;
 }
 
+/** A name with its English name beside it (the UI language's first), so both can be checked before importing. */
+function Names({ entry, lang }: { entry: ImportEntry; lang: string }) {
+  if (!entry.nameEn) return <span>{entry.name}</span>;
+  const [first, second] = lang === 'en-US' ? [entry.nameEn, entry.name] : [entry.name, entry.nameEn];
+  return <span>{first} <Typography.Text type="secondary" data-testid="import-plan-other-name">· {second}</Typography.Text></span>;
+}
+
 /** What each row does (or would do): new, changed or unchanged. */
 export function ImportPlanTable({ entries }: { entries: ImportEntry[] }) {
-  const { t } = useI18n('studioTools');
+  const { t, lang } = useI18n('studioTools');
   const columns: ColumnsType<ImportEntry> = [
     { title: t('import.kind'), dataIndex: 'kind', width: 110, render: (k: string) => t(`import.${k}`) },
     { title: t('import.row'), dataIndex: 'row', width: 64, align: 'right' },
     { title: t('import.id'), dataIndex: 'id', width: 200 },
-    { title: t('import.name'), dataIndex: 'name' },
+    { title: t('import.name'), dataIndex: 'name', render: (_: string, e) => <Names entry={e} lang={lang} /> },
     { title: t('import.codeCol'), dataIndex: 'code', width: 120, render: (c?: string) => c ?? '—' },
     { title: t('import.action'), dataIndex: 'action', width: 100, render: (a: ImportEntry['action']) => <Tag color={ACTION_COLORS[a]}>{t(`import.${a}`)}</Tag> },
   ];

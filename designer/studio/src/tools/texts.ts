@@ -7,7 +7,7 @@ registerTexts('studioTools', {
     source: { label: '定义来源', draft: '草稿', published: '已发布版本', version: '已发布 V{{version}}', draftHint: '使用草稿中的定义（未发布的修改也生效）' },
     import: {
       title: '事项目录与清单导入', template: '下载导入模板', pick: '选择文件', check: '校验（不导入）', run: '导入', file: '文件',
-      hint: '按模板填写“事项目录”“事项清单”两个工作表后上传。先校验，全部行通过后才能导入；导入写入草稿，需检查并发布后生效。有任何一行错误时不导入任何数据。',
+      hint: '按模板填写“事项目录”“事项清单”两个工作表后上传。先校验，全部行通过后才能导入；导入写入草稿，需检查并发布后生效。有任何一行错误时不导入任何数据。英文列（英文名称、描述、法律依据、处置标准）可选：填写即设置，留空即清除；没有这些列的旧模板文件保留已有的英文内容。',
       noFile: '请选择 .xlsx 文件', checking: '正在校验…', ok: '校验通过：新增 {{create}}、修改 {{update}}、不变 {{unchanged}}，可以导入',
       failed: '{{rows}} 行有错误（共 {{count}} 处），未导入任何数据', imported: '已导入：新增 {{create}}、修改 {{update}}、不变 {{unchanged}}（已写入草稿，发布后生效）',
       sheet: '工作表', row: '行', column: '列', field: '字段', value: '填写内容', message: '问题', code: '代码',
@@ -40,7 +40,7 @@ registerTexts('studioTools', {
     source: { label: 'Definitions', draft: 'Drafts', published: 'Published', version: 'Published V{{version}}', draftHint: 'Use the drafts (unpublished changes count)' },
     import: {
       title: 'Import directories and items', template: 'Download template', pick: 'Choose file', check: 'Check (no import)', run: 'Import', file: 'File',
-      hint: 'Fill in the Directories (事项目录) and Items (事项清单) sheets of the template and upload it. Check first; the import runs only when every row passes and writes the drafts (lint and publish to put them live). With any bad row nothing is imported.',
+      hint: 'Fill in the Directories (事项目录) and Items (事项清单) sheets of the template and upload it. Check first; the import runs only when every row passes and writes the drafts (lint and publish to put them live). With any bad row nothing is imported. The English columns (name, description, legal basis, handling standard) are optional: a filled cell sets the text, an empty one clears it; a file of the older template without these columns keeps the existing English texts.',
       noFile: 'Choose an .xlsx file', checking: 'Checking…', ok: 'All rows pass: {{create}} new, {{update}} changed, {{unchanged}} unchanged; ready to import',
       failed: 'Rows with errors: {{rows}} ({{count}} problems in all); nothing was imported', imported: 'Imported: {{create}} new, {{update}} changed, {{unchanged}} unchanged (written to the drafts; publish to put them live)',
       sheet: 'Sheet', row: 'Row', column: 'Column', field: 'Field', value: 'Value', message: 'Problem', code: 'Code',

@@ -26,6 +26,8 @@ export interface ImportEntry {
   kind: 'catalogueDirectory' | 'item';
   id: string;
   name: string;
+  /** The English name the definition will have (the sheets' optional English columns). */
+  nameEn?: string;
   code?: string;
   action: 'create' | 'update' | 'unchanged';
 }
