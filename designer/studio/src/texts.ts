@@ -85,6 +85,7 @@ registerTexts('studio', {
       id: 'Id', name: 'Name', nameEn: 'English name', enabled: 'Enabled', remark: 'Remark', description: 'Description', flow: 'Flow', form: 'Form',
       type: 'Type', amount: 'Amount', unit: 'Unit', metering: 'Metering', calendar: 'Workday calendar', attendance: 'Attendance scheme',
       directory: 'Catalogue directory', code: 'Code', region: 'Region', legalBasis: 'Legal basis', handlingStandard: 'Handling standard',
+      descriptionEn: 'English description', legalBasisEn: 'English legal basis', handlingStandardEn: 'English handling standard',
       domains: 'Domains & limits', domain: 'Domain', overallLimit: 'Overall limit', dispatch: 'Dispatch configuration', mode: 'Default mode',
       lowerCenter: 'Lower center', assignment: 'Departments', handling: 'Handling mode', main: 'Main department', assists: 'Assisting departments',
       departments: 'Departments', subDispatch: 'Sub-department configuration', department: 'Department', keywords: 'Keywords', parent: 'Parent',
@@ -107,7 +108,7 @@ registerTexts('studio', {
       op: 'Comparison', opinion: 'Opinion', opinionLabel: 'Opinion label', opinionLabelEn: 'Opinion label (English)', order: 'Order', phone: 'Phone',
       plugin: 'Plugin', pool: 'Ticket pool', prefix: 'Number prefix', primary: 'Shown first', query: 'Query', reason: 'Text', regionCode: 'Region code',
       roles: 'Roles', rowButtons: 'Row buttons', tabs: 'Tabs', toolbarButtons: 'Toolbar buttons', url: 'URL', value: 'Value',
-      visibleWhen: 'Visibility rules', vocabulary: 'Vocabulary', when: 'Condition', where: 'Conditions', widget: 'Widget', width: 'Width',
+      visibleWhen: 'Visibility rules', vocabulary: 'Vocabulary', when: 'Condition', where: 'Conditions', widget: 'Widget', width: 'Width', priority: 'Display priority',
     },
     /** Members whose meaning depends on the kind (English screen; at any depth of the kind's form). */
     kindTitles: {
