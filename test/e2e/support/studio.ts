@@ -8,15 +8,24 @@ export async function fill(page: Page, id: string, value: string): Promise<void>
 /** Chooses an option of an antd select (RJSF enum or a definition picker) by typing and picking the matching option. */
 export async function choose(page: Page, id: string, option: string): Promise<void> {
   const input = page.locator(`#${id}`);
-  await input.click();
+  const chosen = page.locator('.ant-select').filter({ has: input }).first()
+    .locator('.ant-select-content-has-value, .ant-select-selection-item'); // a single or a multiple select's value
+  const wasEmpty = await chosen.count() === 0;
   // the dropdown holding this select's listbox (antd renders closed dropdowns of other selects too)
   const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${id}_list"]`) });
-  await dropdown.waitFor();
-  if (await input.getAttribute('readonly') === null) await input.fill(option);
-  await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
-  await page.keyboard.press('Escape');
-  await input.evaluate((e) => (e as HTMLElement).blur());
-  await dropdown.waitFor({ state: 'hidden' });
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    await dropdown.waitFor();
+    if (await input.getAttribute('readonly') === null) await input.fill(option);
+    await settled(page);
+    await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+    await page.keyboard.press('Escape');
+    await input.evaluate((e) => (e as HTMLElement).blur());
+    await dropdown.waitFor({ state: 'hidden' });
+    // an option clicked while the dropdown still slid in can be missed (CI lost a dispatch mode so): once more
+    if (!wasEmpty || await chosen.count() > 0) return;
+    if (attempt === 2) throw new Error(`choosing "${option}" in #${id} left it empty`);
+  }
 }
 
 /** Waits until no antd dialog or drawer is still animating in (screenshots show them whole). */

@@ -38,6 +38,9 @@ export async function openTab(page: Page, tabKey: string): Promise<void> {
   else {
     await page.getByTestId('list-tabs').locator('.ant-tabs-nav-more').first().hover();
     await page.locator('.ant-tabs-dropdown:visible').getByTestId(`tab-${tabKey}`).click();
+    // the pointer left on the menu can keep it open over the rows (CI lost a row click to it): move away until it closes
+    await page.mouse.move(0, 0);
+    await page.locator('.ant-tabs-dropdown:visible').first().waitFor({ state: 'hidden' });
   }
   await page.waitForURL(new RegExp(`/${tabKey}$`));
   await page.getByTestId('list-table').locator('.ant-spin-spinning').waitFor({ state: 'detached' });
