@@ -41,6 +41,10 @@ export const ViewColumnSchema = Type.Object(
     title: Type.String({ minLength: 1, title: '列名' }),
     titleEn: Type.Optional(Type.String({ title: '英文列名' })),
     width: Type.Optional(Type.Integer({ minimum: 40, title: '宽度' })),
+    priority: Type.Optional(Type.Integer({
+      minimum: 1, maximum: 9, title: '显示优先级',
+      description: 'On a list narrower than its columns, columns of the highest number are hidden first (the rightmost first among equals); 1 is never hidden. Default: 1 for the first two columns (number, title), the status and the time limit, 3 for the others.',
+    })),
     format: Type.Optional(
       StringEnum(['text', 'datetime', 'maskedName', 'maskedPhone', 'status', 'sla', 'vocabulary', 'department', 'region', 'item', 'user'], {
         title: '格式', description: 'user: a login shown as the person\'s name (resolved on the server, in rows and exports alike).',

@@ -9,7 +9,7 @@ import { RoleContext } from './RoleContext';
 import { useUnreadCount } from './unreadCount';
 import './texts';
 
-const MODULE_ORDER = ['acceptance', 'dispatch', 'handling', 'review', 'closing', 'query'];
+export const MODULE_ORDER = ['acceptance', 'dispatch', 'handling', 'review', 'closing', 'query'];
 const ROLE_KEY = 'tongguan.role';
 /** Header (center, role switch, messages, language, user) and the menu generated from the views. */
 export function AppLayout() {

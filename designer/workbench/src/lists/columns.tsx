@@ -1,17 +1,14 @@
-import type { TableColumnType } from 'antd';
+import { Tooltip, type TableColumnType } from 'antd';
 import type { TFunction } from 'i18next';
+import type { HTMLAttributes } from 'react';
 import type { CatalogueIndex } from '../../../shared/catalogue/CatalogueContext';
 import { localName, type Lang } from '../../../shared/i18n';
 import { formatDateTime, itemName, vocabularyLabel } from '../common/format';
 import { StatusTag } from '../common/StatusTag';
 import { effectiveSort, isSortable } from './listQuery';
+import type { ColumnPlan } from './columnLayout';
 import { SlaCell } from './SlaCell';
-import type { ListRow, ListTab, ListView, SlaCellValue, SortDir, ViewColumn } from './types';
-
-/** Widths for columns the view leaves open, by format. */
-const WIDTH: Record<string, number> = {
-  text: 140, datetime: 150, maskedName: 80, maskedPhone: 120, vocabulary: 90, region: 100, department: 140, item: 140, status: 100, sla: 196, user: 90,
-};
+import type { ListRow, ListTab, SlaCellValue, SortDir, ViewColumn } from './types';
 
 const CODE = /^[a-z][A-Za-z]*$/;
 
@@ -46,6 +43,8 @@ export function cellText(column: ViewColumn, row: ListRow, ctx: CellContext): st
     case 'user': return plain(value, ctx);
     case 'status': return localName({ name: row.status.text, nameEn: row.status.textEn ?? c.statusBindings.find((b) => b.node === row.status.node)?.statusTextEn }, lang);
     default: {
+      // a grid column (所属网格) holds the grid's id
+      if (column.field === 'grid' && typeof value === 'string') return c.gridName(value, lang);
       const last = column.field.split('.').pop()!;
       return typeof value === 'string' && CODE.test(value) ? ctx.t(`codes.${last}.${value}`, { defaultValue: value }) : plain(value, ctx);
     }
@@ -58,24 +57,29 @@ function render(column: ViewColumn, row: ListRow, ctx: CellContext) {
     return <StatusTag node={node} text={text} {...(textEn ? { textEn } : {})} {...(textColor ? { textColor } : {})} {...(backgroundColor ? { backgroundColor } : {})} />;
   }
   if (column.format === 'sla') return <SlaCell value={row.cells[column.field] as SlaCellValue | null | undefined} />;
-  return cellText(column, row, ctx);
+  const text = cellText(column, row, ctx);
+  // the whole text on hover: the cell cuts it with an ellipsis
+  return text ? <Tooltip title={text} placement="topLeft" mouseEnterDelay={0.3}><span>{text}</span></Tooltip> : text;
 }
 
-/** The table's columns from the view definition; headers sort where the server can. */
-export function buildColumns(view: Pick<ListView, 'columns'>, tab: Pick<ListTab, 'sort' | 'sortable'>, sort: { field: string; dir: SortDir } | undefined, ctx: CellContext, options: { scrolls: boolean } = { scrolls: true }): TableColumnType<ListRow>[] {
+/**
+ * The table's columns from the view definition as the plan shows them (which, how wide); headers
+ * sort where the server can. Text cuts with an ellipsis (whole on hover); status tags and deadlines
+ * keep to their cells.
+ */
+export function buildColumns(plan: Pick<ColumnPlan, 'shown'>, tab: Pick<ListTab, 'sort' | 'sortable'>, sort: { field: string; dir: SortDir } | undefined, ctx: CellContext): TableColumnType<ListRow>[] {
   const current = effectiveSort(tab, { sort });
-  return view.columns.map((column) => {
+  return plan.shown.map(({ column, width }) => {
     const sortable = isSortable(tab, column.field) && column.format !== 'sla';
-    const width = column.width ?? WIDTH[column.format ?? 'text'] ?? 140;
     return {
       key: column.field,
       dataIndex: ['cells', column.field],
       title: localName(column, ctx.lang),
-      // an empty table fits the page instead of scrolling
-      ...(options.scrolls ? { width } : {}),
-      // only the buttons stay fixed when the columns scroll: with the status and time-limit columns fixed
-      // too, antd drew their headers at other offsets than their cells (headers over the wrong columns)
-      ellipsis: options.scrolls && column.format !== 'sla' && column.format !== 'status',
+      width,
+      // which column a cell is, for the layout's browser test and for styling
+      onHeaderCell: () => ({ 'data-col': column.field }) as HTMLAttributes<HTMLElement>,
+      onCell: () => ({ 'data-col': column.field }) as HTMLAttributes<HTMLElement>,
+      ellipsis: column.format === 'sla' || column.format === 'status' ? false : { showTitle: false },
       ...(sortable ? {
         sorter: true,
         sortOrder: current?.field === column.field ? (current.dir === 'asc' ? 'ascend' as const : 'descend' as const) : null,

@@ -1,4 +1,4 @@
-import type { ListTab, ListView } from './types';
+import type { ListTab } from './types';
 
 /**
  * The tabs of a list screen for the roles the user works as (REV-2: 协办审核's 待审核 is the reviewer's,
@@ -6,7 +6,7 @@ import type { ListTab, ListView } from './types';
  * role switch narrows them further. A tab without roles (an older server) is for everyone; when the
  * chosen role has no tab here, every tab the server sent is shown.
  */
-export function tabsFor(view: Pick<ListView, 'tabs'>, roles: readonly string[]): ListTab[] {
+export function tabsFor<T extends Pick<ListTab, 'key' | 'roles'>>(view: { tabs: readonly T[] }, roles: readonly string[]): T[] {
   const own = view.tabs.filter((x) => !x.roles?.length || x.roles.some((r) => roles.includes(r)));
-  return own.length > 0 ? own : view.tabs;
+  return own.length > 0 ? own : [...view.tabs];
 }
