@@ -24,7 +24,7 @@ interface SqliteConnection {
 }
 
 interface MariaDbConnection {
-  query(options: { sql: string }, values: unknown[], callback: (error: Error | null, result: unknown) => void): void;
+  query(sql: string, values: unknown[], callback: (error: Error | null, result: unknown) => void): void;
 }
 
 const DIRECT = Symbol('direct transaction');
@@ -75,7 +75,9 @@ function onConnection<T>(dialect: string, connection: unknown, sql: string, para
     return (read || statement.reader ? statement.all(values) : statement.run(values).changes) as T;
   }
   return new Promise<T>((resolve, reject) => {
-    (connection as MariaDbConnection).query({ sql }, params.map(mariadbValue), (error, result) => {
+    // the text itself, not { sql } as knex passes it: with an options object the driver copies the
+    // connection's whole options into every command (Object.assign of some eighty keys per statement)
+    (connection as MariaDbConnection).query(sql, params.map(mariadbValue), (error, result) => {
       if (error) reject(error);
       else resolve((read ? result : (result as { affectedRows: number }).affectedRows) as T);
     });
@@ -170,6 +172,22 @@ export async function insertRows(q: Q, table: string, rows: readonly Row[]): Pro
   const columns = Object.keys(rows[0]!);
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const sql = `insert into ${name(table)} (${columns.map(name).join(', ')}) values ${rows.map(() => tuple).join(', ')}`;
+  await execute(q, sql, rows.flatMap((r) => columns.map((c) => r[c])));
+}
+
+/**
+ * Inserts rows that all have the same columns, in one statement; a row whose `key` (a unique
+ * column) is there already has its other columns set from it instead (knex's onConflict().merge()).
+ */
+export async function upsertRows(q: Q, table: string, rows: readonly Row[], key: string): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!);
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const others = columns.filter((c) => c !== key);
+  const merge = dialectOf(q) === 'sqlite3'
+    ? `on conflict (${name(key)}) do update set ${others.map((c) => `${name(c)} = excluded.${name(c)}`).join(', ')}`
+    : `on duplicate key update ${others.map((c) => `${name(c)} = values(${name(c)})`).join(', ')}`;
+  const sql = `insert into ${name(table)} (${columns.map(name).join(', ')}) values ${rows.map(() => tuple).join(', ')} ${merge}`;
   await execute(q, sql, rows.flatMap((r) => columns.map((c) => r[c])));
 }
 

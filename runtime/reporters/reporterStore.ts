@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/knex';
 import { RoleIds } from '../../engine/org/index.js';
 import type { SessionUser } from '../auth/authService.js';
+import { upsertRows } from '../db/directSql.js';
 import { AppError } from '../errors.js';
 
 type Q = Knex | Knex.Transaction;
@@ -37,7 +38,8 @@ export async function saveReporter(trx: Knex.Transaction, ticketId: string, fiel
     birth_date: birthDate && /^\d{4}-\d{2}-\d{2}$/.test(birthDate) ? birthDate : null,
     address: text(fields.reporterAddress, 255), detail_address: text(fields.reporterDetailAddress, 255), created_at: now,
   };
-  await trx('reporters').insert(row).onConflict('ticket_id').merge();
+  // straight to the driver: every registration writes one (runtime/db/directSql)
+  await upsertRows(trx, 'reporters', [row], 'ticket_id');
 }
 
 interface ReporterRecord {

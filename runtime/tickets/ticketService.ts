@@ -144,7 +144,7 @@ export class TicketService {
   async register(user: SessionUser, input: RegisterInput, idempotencyKey?: string): Promise<ActionResult> {
     // compiled outside the transaction: the embedded database has one connection, which the transaction holds
     const cb = await this.bundles.currentCompiled();
-    return this.idempotent(user, idempotencyKey, `register:${JSON.stringify(input)}`, async (trx) => {
+    return this.idempotent(user, idempotencyKey, () => `register:${JSON.stringify(input)}`, async (trx) => {
       const now = this.clock();
       if (input.button !== 'acc.saveDraft') {
         const errors = validateTicketFields(cb.bundle, input.domain, input.item, input.fields);
@@ -178,7 +178,7 @@ export class TicketService {
 
   async act(user: SessionUser, ticketId: string, input: ActInput, idempotencyKey?: string): Promise<ActionResult> {
     const notFound = () => new AppError('TG_ERR_NOT_FOUND', { what: `ticket ${ticketId}` });
-    const run = () => this.idempotent(user, idempotencyKey, `act:${ticketId}:${JSON.stringify(input)}`, async (trx) => {
+    const run = () => this.idempotent(user, idempotencyKey, () => `act:${ticketId}:${JSON.stringify(input)}`, async (trx) => {
       const read = await loadWorldAndFollowers(trx, ticketId);
       if (!read) throw notFound();
       const { world, followers } = read;
@@ -248,10 +248,12 @@ export class TicketService {
 
   /**
    * Runs `work` in one transaction; with an idempotency key, a replay returns the first result and a
-   * key reused for another request is refused.
+   * key reused for another request is refused. `request` is the request's fingerprint, worked out
+   * only when there is a key.
    */
-  private async idempotent(user: SessionUser, key: string | undefined, fingerprint: string, work: (trx: Knex.Transaction) => Promise<Decided>, retries = 0): Promise<ActionResult> {
+  private async idempotent(user: SessionUser, key: string | undefined, request: () => string, work: (trx: Knex.Transaction) => Promise<Decided>, retries = 0): Promise<ActionResult> {
     const id = key ? `${user.id}:${key}` : undefined;
+    const fingerprint = id ? request() : '';
     const replay = async () => {
       const row = id ? await this.knex('idempotency_keys').where({ key: id }).first() : undefined;
       if (!row) return undefined;
@@ -272,7 +274,7 @@ export class TicketService {
     } catch (e) {
       const again = id ? await replay().catch(() => undefined) : undefined;
       if (again) return again;
-      if (isLockConflict(e) && retries > 0) return this.idempotent(user, key, fingerprint, work, retries - 1);
+      if (isLockConflict(e) && retries > 0) return this.idempotent(user, key, request, work, retries - 1);
       if (isLockConflict(e)) throw new AppError('TG_ERR_STALE_VERSION', { detail: 'concurrent update' });
       throw e;
     }
