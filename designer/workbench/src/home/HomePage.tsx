@@ -25,7 +25,7 @@ export function HomePage() {
     <div data-testid="home" data-role={role}>
       {groups.map(({ module: m, views: shown }) => (
         <div key={m} style={{ marginBottom: 16 }} data-testid={`home-module-${m}`}>
-          <Typography.Title level={5}>{t(`modules.${m}`)}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 0 }}>{t(`modules.${m}`)}</Typography.Title>
           <Row gutter={[12, 12]}>
             {shown.map((v) => (
               <Col key={v.id} xs={24} sm={12} md={8} xl={6}>
