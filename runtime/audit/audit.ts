@@ -1,5 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
-import { insertRows } from '../db/directSql.js';
+import { dialectOf, insertRows, transaction } from '../db/directSql.js';
 
 /** What an audit row records about a read of personal data (DESIGN "Data safety"). */
 export type AuditAction = 'ticket.read' | 'ticket.export' | 'attachment.download';
@@ -19,10 +19,15 @@ export interface AuditEntry {
  */
 export async function recordAudit(q: Knex | Knex.Transaction, entry: AuditEntry): Promise<void> {
   // every detail read writes one: straight to the driver (runtime/db/directSql)
-  await insertRows(q, 'audit_log', [{
+  const rows = [{
     at: entry.at, user_id: entry.userId, action: entry.action, entity_kind: entry.entityKind, entity_id: entry.entityId,
     detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
-  }]);
+  }];
+  // on its own on SQLite it joins the transactions queued for the connection and shares their commit
+  // (runtime/db/sqliteGroupCommit) instead of paying for one of its own
+  const alone = !(q as Partial<Knex.Transaction>).isTransaction;
+  if (alone && dialectOf(q) === 'sqlite3') await transaction(q as Knex, (trx) => insertRows(trx, 'audit_log', rows));
+  else await insertRows(q, 'audit_log', rows);
 }
 
 export interface AuditRecord {

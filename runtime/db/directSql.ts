@@ -1,4 +1,6 @@
 import type { Knex } from '@mikro-orm/knex';
+import { bindTransaction, clientOf, directState, onConnection, type ClientLike, type DirectTransaction, type Row } from './directConnection.js';
+import { groupTransaction } from './sqliteGroupCommit.js';
 
 /**
  * The action path's statements sent straight to the driver, on the connection knex holds for the
@@ -11,78 +13,7 @@ import type { Knex } from '@mikro-orm/knex';
  * Transactions, pooling and everything off the hot path stay with knex.
  */
 export type Q = Knex | Knex.Transaction;
-export type Row = Record<string, unknown>;
-
-interface SqliteStatement {
-  readonly reader: boolean;
-  all(params: unknown[]): Row[];
-  run(params: unknown[]): { changes: number };
-}
-
-interface SqliteConnection {
-  prepare(sql: string): SqliteStatement;
-}
-
-interface MariaDbConnection {
-  query(sql: string, values: unknown[], callback: (error: Error | null, result: unknown) => void): void;
-}
-
-const DIRECT = Symbol('direct transaction');
-
-interface DirectState {
-  readonly dialect: string;
-  readonly connection: unknown;
-  /** Set once the transaction committed or rolled back: a statement after it is an error. */
-  done: boolean;
-  /** MariaDB's BEGIN, sent but not yet answered: the first statement goes out behind it (pipelined). */
-  begun?: Promise<unknown> | undefined;
-}
-
-/**
- * A transaction from `transaction` below. It is called like a knex transaction, `trx('table')…`,
- * for the query builder (each builder runs on the transaction's connection), so code written
- * against Knex.Transaction runs in it unchanged; directSql's functions use the connection directly.
- * `trx(table)` builders and `trx.raw` are bound to it; nothing else of knex's transaction API is there.
- */
-export type DirectTransaction = Knex.Transaction & { readonly [DIRECT]: DirectState };
-
-function directState(q: Q): DirectState | undefined {
-  return (q as unknown as { [DIRECT]?: DirectState })[DIRECT];
-}
-
-interface ClientLike {
-  readonly dialect: string;
-  acquireConnection(): Promise<unknown>;
-  releaseConnection(connection: unknown): Promise<unknown>;
-}
-
-/** better-sqlite3 binds numbers, strings, bigints, buffers and null (as knex passes them). */
-function sqliteValue(value: unknown): unknown {
-  if (value === undefined) return null;
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (value instanceof Date) return value.valueOf();
-  return value;
-}
-
-function mariadbValue(value: unknown): unknown {
-  return value === undefined ? null : value;
-}
-
-function onConnection<T>(dialect: string, connection: unknown, sql: string, params: readonly unknown[], read: boolean): T | Promise<T> {
-  if (dialect === 'sqlite3') {
-    const statement = (connection as SqliteConnection).prepare(sql);
-    const values = params.map(sqliteValue);
-    return (read || statement.reader ? statement.all(values) : statement.run(values).changes) as T;
-  }
-  return new Promise<T>((resolve, reject) => {
-    // the text itself, not { sql } as knex passes it: with an options object the driver copies the
-    // connection's whole options into every command (Object.assign of some eighty keys per statement)
-    (connection as MariaDbConnection).query(sql, params.map(mariadbValue), (error, result) => {
-      if (error) reject(error);
-      else resolve((read ? result : (result as { affectedRows: number }).affectedRows) as T);
-    });
-  });
-}
+export type { DirectTransaction, Row };
 
 async function run<T>(q: Q, sql: string, params: readonly unknown[], read: boolean): Promise<T> {
   const direct = directState(q);
@@ -116,21 +47,16 @@ async function run<T>(q: Q, sql: string, params: readonly unknown[], read: boole
  * Runs `work` in one transaction on one connection of knex's pool, with BEGIN and COMMIT (or
  * ROLLBACK when it throws) sent straight to the driver: knex.transaction builds a knex instance,
  * an event emitter and several promise layers per transaction, which cost the action path about as
- * much CPU as the statements inside it.
+ * much CPU as the statements inside it. On SQLite, transactions that queue up share one commit
+ * (sqliteGroupCommit); each still resolves only once its writes are committed.
  */
 export async function transaction<T>(knex: Knex, work: (trx: DirectTransaction) => Promise<T>): Promise<T> {
-  const client = (knex as unknown as { client: ClientLike }).client;
+  const client = clientOf(knex);
+  if (client.dialect === 'sqlite3') return groupTransaction(knex, work);
   const connection = await client.acquireConnection();
-  const state: DirectState = { dialect: client.dialect, connection, done: false };
-  // a raw statement run on its own goes to this connection too (knex's runner reads the builder's
-  // _connection, as QueryBuilder.connection() sets it): from the pool it would wait for this very one
-  const raw = (...args: Parameters<Knex['raw']>) => Object.assign(knex.raw(...args), { _connection: connection });
-  const trx = Object.assign((table: string) => knex(table).connection(connection), {
-    [DIRECT]: state, client, isTransaction: true, isCompleted: () => state.done, raw,
-  }) as unknown as DirectTransaction;
+  const { trx, state } = bindTransaction(knex, connection);
   try {
-    if (state.dialect === 'sqlite3') onConnection(state.dialect, connection, 'begin', [], false);
-    else state.begun = onConnection(state.dialect, connection, 'start transaction', [], false) as Promise<unknown>;
+    state.begun = onConnection(state.dialect, connection, 'start transaction', [], false) as Promise<unknown>;
     let result: T;
     try {
       result = await work(trx);
