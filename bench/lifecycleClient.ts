@@ -15,6 +15,11 @@ export interface ClientRun {
   readonly tokens: Record<string, string>;
   readonly tickets: number;
   readonly concurrency: number;
+  /**
+   * Whether each lifecycle also reads the detail twice, as the handler's and the reviewer's screens
+   * do, and takes the task and application from it; otherwise it takes them from the answers.
+   */
+  readonly reads: boolean;
 }
 
 /** Actions done, wall time and the load generator's own CPU time (ms), or what went wrong. */
@@ -27,7 +32,6 @@ async function pool(n: number, limit: number, work: (i: number) => Promise<void>
   }));
 }
 
-/** Register, accept, dispatch, complete, approve, close: six actions (and two detail reads) per ticket. */
 /** One request; resolves with the parsed JSON body of a 2xx answer. */
 function send<T>(agent: Agent, url: URL, method: string, path: string, token: string, body?: unknown): Promise<T> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
@@ -50,12 +54,18 @@ function send<T>(agent: Agent, url: URL, method: string, path: string, token: st
   });
 }
 
-export async function lifecycles({ url, tokens, tickets, concurrency }: ClientRun): Promise<number> {
+interface Answer {
+  readonly ticket: { readonly id: string };
+  readonly entities: { readonly tasks: readonly { id: string }[]; readonly applications: readonly { id: string }[] };
+}
+
+/** Register, accept, dispatch, complete, approve, close: six actions per ticket (and two detail reads with `reads`). */
+export async function lifecycles({ url, tokens, tickets, concurrency, reads }: ClientRun): Promise<number> {
   let actions = 0;
   const base = new URL(url);
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const call = async (login: string, path: string, body: unknown) => {
-    const answer = await send<{ ticket: { id: string } }>(agent, base, 'POST', path, tokens[login]!, body);
+    const answer = await send<Answer>(agent, base, 'POST', path, tokens[login]!, body);
     actions++;
     return answer;
   };
@@ -64,11 +74,11 @@ export async function lifecycles({ url, tokens, tickets, concurrency }: ClientRu
   await pool(tickets, concurrency, async () => {
     const { ticket } = await call('zjg.acceptor', '/api/tickets', { domain: 'linkage', item: 'item.wzgg', title: '违规广告牌', channel: 'phone', grid: 'g.ys.dq.01', fields, button: 'acc.toReview', opinion: '请审核' });
     await call('zjg.shiftleader', `/api/tickets/${ticket.id}/actions`, { button: 'acc.toDispatch', opinion: '受理' });
-    await call('zjg.dispatcher', `/api/tickets/${ticket.id}/actions`, { button: 'dsp.assign', opinion: '交办', payload: { handling: 'mainAssist', main: 'zjg.cgj' } });
-    const detail = await read('zjg.cgj.handler', ticket.id);
-    await call('zjg.cgj.handler', `/api/tickets/${ticket.id}/actions`, { button: 'task.complete', target: { kind: 'task', id: detail.tasks[0]!.id }, opinion: '已拆除' });
-    const after = await read('zjg.reviewer', ticket.id);
-    await call('zjg.reviewer', `/api/tickets/${ticket.id}/actions`, { button: 'app.approve', target: { kind: 'application', id: after.applications[0]!.id }, opinion: '通过' });
+    const assigned = await call('zjg.dispatcher', `/api/tickets/${ticket.id}/actions`, { button: 'dsp.assign', opinion: '交办', payload: { handling: 'mainAssist', main: 'zjg.cgj' } });
+    const task = reads ? (await read('zjg.cgj.handler', ticket.id)).tasks[0]!.id : assigned.entities.tasks[0]!.id;
+    const completed = await call('zjg.cgj.handler', `/api/tickets/${ticket.id}/actions`, { button: 'task.complete', target: { kind: 'task', id: task }, opinion: '已拆除' });
+    const application = reads ? (await read('zjg.reviewer', ticket.id)).applications[0]!.id : completed.entities.applications[0]!.id;
+    await call('zjg.reviewer', `/api/tickets/${ticket.id}/actions`, { button: 'app.approve', target: { kind: 'application', id: application }, opinion: '通过' });
     await call('zjg.shiftleader', `/api/tickets/${ticket.id}/actions`, { button: 'cls.close', opinion: '结案' });
   });
   agent.destroy();

@@ -2,6 +2,9 @@
  * Runtime benchmark (not a test): full ticket lifecycles through real HTTP on SQLite and on MariaDB,
  * beside the raw storage limit for the same row shape (one update, two inserts per action) written
  * by plain SQL in the same run, with the ratio; and the server's peak memory and CPU per action.
+ * The lifecycle is six actions whose answers name the task and application to act on next; a second
+ * run adds the two detail reads the handler's and the reviewer's screens make (not rows of the raw
+ * limit's shape, so its ratio is for orientation).
  * The load generator runs in a child process (bench/lifecycleClient.ts), so the server's figures are
  * its own; BENCH_CLIENT=inline runs it inside the server's process as before.
  * `npm run bench` (set BENCH_TICKETS, BENCH_CONCURRENCY to change the load; BENCH_PROFILE=<dir> writes
@@ -45,8 +48,8 @@ async function profiled<T>(label: string, work: () => Promise<T>): Promise<T> {
 let peakRss = 0;
 let sampling = false;
 // memoryUsage.rss() only: memoryUsage() also collects the heap's statistics, which cost the measured
-// server 0.5-1% of its CPU at this rate (profile)
-const sampler = setInterval(() => { if (sampling) peakRss = Math.max(peakRss, process.memoryUsage.rss()); }, 20);
+// server 0.5-1% of its CPU at this rate (profile); every 100 ms, as every 20 ms still cost 1%
+const sampler = setInterval(() => { if (sampling) peakRss = Math.max(peakRss, process.memoryUsage.rss()); }, 100);
 
 async function pool<T>(n: number, limit: number, work: (i: number) => Promise<T>): Promise<void> {
   let next = 0;
@@ -83,7 +86,8 @@ async function rawLimit(knex: Knex, n: number): Promise<number> {
   // leftover raw rows made each of its runs in the measured lifecycles cost about 1 ms on SQLite)
   const ids = Array.from({ length: Math.max(1, Math.ceil(n / 6)) }, () => randomUUID());
   const state = JSON.stringify({ filler: 'x'.repeat(1500) });
-  await knex('tickets').insert(ids.map((id, i) => ({ id, number: `BENCH${i}-${id.slice(0, 8)}`, domain: 'linkage', item: 'item.wzgg', flow: 'flow.linkage', node: 'dispatch', center: 'zjg', channel: 'phone', difficult: false, returned: false, registered_by: 'bench', title: 'bench', reported_at: 0, registered_at: 0, updated_at: 0, bundle_hash: 'bench', state, version: 1 })));
+  // in slices: SQLite refuses a multi-row insert of more than 500 rows (knex writes it as one compound select)
+  for (let at = 0; at < ids.length; at += 100) await knex('tickets').insert(ids.slice(at, at + 100).map((id, j) => ({ id, number: `BENCH${at + j}-${id.slice(0, 8)}`, domain: 'linkage', item: 'item.wzgg', flow: 'flow.linkage', node: 'dispatch', center: 'zjg', channel: 'phone', difficult: false, returned: false, registered_by: 'bench', title: 'bench', reported_at: 0, registered_at: 0, updated_at: 0, bundle_hash: 'bench', state, version: 1 })));
   await pool(n, CONCURRENCY, async (i) => {
     const id = ids[i % ids.length]!;
     await knex.transaction(async (trx) => {
@@ -105,8 +109,8 @@ async function measure(label: string, env: Record<string, string>, cleanup: () =
     for (const login of ['zjg.acceptor', 'zjg.shiftleader', 'zjg.dispatcher', 'zjg.cgj.handler', 'zjg.reviewer']) {
       tokens[login] = (await app.services.auth.login(login, 'bench-pass', Date.now())).token;
     }
-    const run = { url, tokens, tickets: TICKETS, concurrency: CONCURRENCY };
-    await drive(run); // warm-up
+    const run = { url, tokens, tickets: TICKETS, concurrency: CONCURRENCY, reads: false };
+    await drive({ ...run, reads: true }); // warm-up, every route of both runs
     // the raw limit before and after the lifecycles, the higher of the two: on a machine shared with
     // other work a slow moment in either run must not make the ratio look better than it is
     const rawPerSec = async () => {
@@ -116,16 +120,24 @@ async function measure(label: string, env: Record<string, string>, cleanup: () =
     };
     const rawBefore = await rawPerSec();
     peakRss = 0;
-    sampling = true;
-    const cpu = process.cpuUsage();
-    const { actions, ms, cpuMs } = await profiled(label, () => drive(run));
-    const { user, system } = process.cpuUsage(cpu);
-    sampling = false;
+    // the six actions of the lifecycle (ids from the answers), then the same with two detail reads
+    const runs = [];
+    for (const reads of [false, true]) {
+      sampling = true;
+      const cpu = process.cpuUsage();
+      const { actions, ms, cpuMs } = await profiled(`${label}${reads ? '-reads' : ''}`, () => drive({ ...run, reads }));
+      const { user, system } = process.cpuUsage(cpu);
+      sampling = false;
+      runs.push({ reads, actions, ms, cpuMs, user, system });
+    }
     const rawAfter = await rawPerSec();
     const raw = Math.max(rawBefore, rawAfter);
-    const httpPerSec = actions / (ms / 1000);
-    const cpuPerAction = (user + system) / 1000 / actions;
-    console.log(`${label}: ${actions} actions through HTTP at ${httpPerSec.toFixed(0)}/s (server CPU ${cpuPerAction.toFixed(2)} ms/action: user ${(user / 1000 / actions).toFixed(2)}, system ${(system / 1000 / actions).toFixed(2)}); raw SQL limit ${raw.toFixed(0)} tx/s (before ${rawBefore.toFixed(0)}, after ${rawAfter.toFixed(0)}); ratio ${(httpPerSec / raw).toFixed(2)} (goal ≥ 0.6); server peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MiB${INLINE ? ' (load generator inside it)' : `; load generator busy ${(100 * (cpuMs ?? 0) / ms).toFixed(0)}% of its run`}`);
+    console.log(`${label}: raw SQL limit ${raw.toFixed(0)} tx/s (before ${rawBefore.toFixed(0)}, after ${rawAfter.toFixed(0)}); server peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MiB${INLINE ? ' (load generator inside it)' : ''}`);
+    for (const { reads, actions, ms, cpuMs, user, system } of runs) {
+      const httpPerSec = actions / (ms / 1000);
+      const what = reads ? 'with two detail reads per lifecycle' : 'lifecycle actions';
+      console.log(`  ${what}: ${actions} actions through HTTP at ${httpPerSec.toFixed(0)}/s (server CPU ${((user + system) / 1000 / actions).toFixed(2)} ms/action: user ${(user / 1000 / actions).toFixed(2)}, system ${(system / 1000 / actions).toFixed(2)}); ratio ${(httpPerSec / raw).toFixed(2)}${reads ? '' : ' (goal ≥ 0.6)'}${INLINE ? '' : `; load generator busy ${(100 * (cpuMs ?? 0) / ms).toFixed(0)}% of its run`}`);
+    }
   } finally {
     await app?.close();
     await cleanup();

@@ -47,6 +47,14 @@ export interface ActInput {
 export interface ActionResult {
   readonly ticket: TicketWorld['ticket'];
   readonly changed: { readonly tasks: number; readonly applications: number };
+  /**
+   * The tasks and applications the action created or changed, so that a client (a plugin, a
+   * hotline) can press the next button on one without reading the whole detail first.
+   */
+  readonly entities: {
+    readonly tasks: readonly { readonly id: string; readonly department: string; readonly node: string }[];
+    readonly applications: readonly { readonly id: string; readonly kind: string; readonly node: string; readonly task?: string }[];
+  };
   readonly history: DecideSuccess['history'];
 }
 
@@ -68,7 +76,15 @@ function summary(cb: CompiledBundle, result: DecideSuccess, user: SessionUser): 
   const access = ticketAccess(cb, result.world, user);
   const visibility = reporterVisibility(result.world.ticket, { ...(access?.staff ? { center: access.center } : {}), inList: false });
   const ticket = { ...result.world.ticket, fields: redactReporter(result.world.ticket.fields, visibility) };
-  return { ticket, changed: { tasks: result.changes.tasks.length, applications: result.changes.applications.length }, history: redactHistory(result.history, visibility) };
+  const { tasks, applications } = result.changes;
+  return {
+    ticket, changed: { tasks: tasks.length, applications: applications.length },
+    entities: {
+      tasks: tasks.map((t) => ({ id: t.id, department: t.department, node: t.node })),
+      applications: applications.map((a) => ({ id: a.id, kind: a.kind, node: a.node, ...(a.task ? { task: a.task } : {}) })),
+    },
+    history: redactHistory(result.history, visibility),
+  };
 }
 
 /**

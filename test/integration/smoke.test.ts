@@ -47,8 +47,19 @@ describe.each(['sqlite', 'mariadb'] as const)('runtime on %s', (dialect) => {
     expect((act.json() as { ticket: { node: string } }).ticket.node).toBe('handling');
     const detail = await app.server.inject({ method: 'GET', url: `/api/tickets/${ticket.id}`, headers: { authorization: `Bearer ${dispatcher}` } });
     expect(detail.statusCode).toBe(200);
-    const body = detail.json() as { tasks: { department: string }[]; history: { event: string }[] };
+    const body = detail.json() as { tasks: { id: string; department: string; node: string }[]; history: { event: string }[] };
     expect(body.tasks.map((t) => t.department)).toEqual(['zjg.cgj']);
     expect(body.history.map((h) => h.event)).toEqual(['acc.toDispatch', 'dsp.assign']);
+    // the answer names the tasks the action created, so the next button needs no detail read
+    expect((act.json() as { entities: unknown }).entities).toEqual({ tasks: [{ id: body.tasks[0]!.id, department: 'zjg.cgj', node: body.tasks[0]!.node }], applications: [] });
+    const handler = await app.login('zjg.cgj.handler');
+    const done = await app.server.inject({
+      method: 'POST', url: `/api/tickets/${ticket.id}/actions`, headers: { authorization: `Bearer ${handler}` },
+      payload: { button: 'task.complete', target: { kind: 'task', id: body.tasks[0]!.id }, opinion: '已拆除' },
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    const entities = (done.json() as { entities: { tasks: { id: string }[]; applications: { kind: string; task?: string }[] } }).entities;
+    expect(entities.tasks.map((t) => t.id)).toEqual([body.tasks[0]!.id]);
+    expect(entities.applications).toEqual([expect.objectContaining({ kind: 'result', task: body.tasks[0]!.id })]);
   });
 });
