@@ -3,6 +3,9 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, login, newPage, screenshot } from './support/browser.js';
 import { DEMO_PASSWORD, startE2eServer, type E2eServer } from './support/server.js';
 
+/** A registration's answer under CI load: as long as submitRegistration (support/registerForm) waits for it. */
+const SERVER_ANSWER = { timeout: 30_000 };
+
 /** A 1×1 PNG: the server sniffs the content, so it must be a real one. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const PHONE = '13900001111';
@@ -99,7 +102,7 @@ describe('ACC-1/2/3 registration in chromium', () => {
     await screenshot(page, 'register-filled');
     await page.getByTestId('submit').click();
     const success = pane(page).getByTestId('register-success');
-    await expect.poll(() => success.textContent()).toMatch(/登记成功，事件编号 DH\d{13}/);
+    await expect.poll(() => success.textContent(), SERVER_ANSWER).toMatch(/登记成功，事件编号 DH\d{13}/);
     const number = /DH\d{13}/.exec((await success.textContent())!)![0];
     const href = await pane(page).getByTestId('register-success-link').getAttribute('href');
     expect(href).toMatch(/^\/tickets\/.+/);
@@ -122,12 +125,12 @@ describe('ACC-1/2/3 registration in chromium', () => {
     expect(await field(page, '事件标题').inputValue()).toBe('东桥路垃圾堆放没人清运');
     await field(page, '事件标题').fill('暂存的一张');
     await page.getByTestId('save-draft').click();
-    await expect.poll(() => pane(page).getByTestId('register-success').textContent()).toMatch(/已暂存，事件编号 DH\d{13}/);
+    await expect.poll(() => pane(page).getByTestId('register-success').textContent(), SERVER_ANSWER).toMatch(/已暂存，事件编号 DH\d{13}/);
     await page.getByTestId('submit-all').click();
     await expect.poll(() => page.locator('.ant-message').textContent()).toContain('成功 2 件，失败 0 件');
     for (const i of [1, 2]) {
       await page.getByTestId(`tab-${i}`).click();
-      await expect.poll(() => pane(page).getByTestId('register-success').textContent()).toMatch(/登记成功，事件编号 DH\d{13}（送分拨）/);
+      await expect.poll(() => pane(page).getByTestId('register-success').textContent(), SERVER_ANSWER).toMatch(/登记成功，事件编号 DH\d{13}（送分拨）/);
     }
   });
 
@@ -148,7 +151,7 @@ describe('ACC-1/2/3 registration in chromium', () => {
     await expect.poll(() => duplicates.textContent()).toContain(seeded.number);
     await pane(page).getByTestId(`merge-${seeded.number}`).click();
     await page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定/ }).click();
-    await expect.poll(() => pane(page).getByTestId('register-success').textContent()).toContain(`已登记并合并到 ${seeded.number}`);
+    await expect.poll(() => pane(page).getByTestId('register-success').textContent(), SERVER_ANSWER).toContain(`已登记并合并到 ${seeded.number}`);
     const href = await pane(page).getByTestId('register-success-link').getAttribute('href');
     const { body: { token } } = await apiCall<{ token: string }>(server, null, 'POST', '/api/auth/login', { login: 'zjg.acceptor', password: DEMO_PASSWORD });
     const follower = await apiCall<{ ticket: { mergedInto: string; node: string } }>(server, token, 'GET', `/api/tickets/${href!.split('/').pop()}`);
@@ -166,7 +169,7 @@ describe('ACC-1/2/3 registration in chromium', () => {
     await expect.poll(() => modal.evaluate((el) => getComputedStyle(el.closest('.ant-modal') ?? el).opacity)).toBe('1');
     await screenshot(page, 'register-merge');
     await row.getByRole('button', { name: '并入此单' }).click();
-    await expect.poll(() => pane(page).getByTestId('register-success').textContent()).toContain(`已登记并合并到 ${seeded.number}`);
+    await expect.poll(() => pane(page).getByTestId('register-success').textContent(), SERVER_ANSWER).toContain(`已登记并合并到 ${seeded.number}`);
     const second = await pane(page).getByTestId('register-success-link').getAttribute('href');
     const merged = await apiCall<{ ticket: { mergedInto: string } }>(server, token, 'GET', `/api/tickets/${second!.split('/').pop()}`);
     expect(merged.body.ticket.mergedInto).toBe(seeded.id);
@@ -192,7 +195,7 @@ describe('ACC-1/2/3 registration in chromium', () => {
     await expect.poll(() => page.locator('.ant-message').textContent()).toContain('成功 2 件，失败 0 件');
     for (const i of [0, 1]) {
       await page.getByTestId(`tab-${i}`).click();
-      await expect.poll(() => pane(page).getByTestId('register-success').textContent()).toMatch(/已暂存，事件编号 DH\d{13}/);
+      await expect.poll(() => pane(page).getByTestId('register-success').textContent(), SERVER_ANSWER).toMatch(/已暂存，事件编号 DH\d{13}/);
     }
   });
 
