@@ -2,12 +2,12 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { MikroORM, type Options } from '@mikro-orm/core';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
-import { MariaDbDriver } from '@mikro-orm/mariadb';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Knex } from '@mikro-orm/knex';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { RuntimeConfig } from '../config.js';
 import { entities } from './entities/index.js';
+import { DirectMariaDbDriver } from './mariadbDriver.js';
 
 export type Dialect = RuntimeConfig['database']['dialect'];
 
@@ -93,7 +93,7 @@ export async function createOrm(config: RuntimeConfig, options: { generating?: b
     const pool = { min: 1, max: 1, afterCreate: (conn: SqliteConnection, done: (e?: Error) => void) => done(tuneSqlite(conn)) };
     orm = await MikroORM.init({ ...common, driver: BetterSqliteDriver, dbName: database.file, pool } as Options);
   } else {
-    orm = await MikroORM.init({ ...common, driver: MariaDbDriver, clientUrl: database.url, pool: { min: 2, max: MARIADB_POOL } } as Options);
+    orm = await MikroORM.init({ ...common, driver: DirectMariaDbDriver, clientUrl: database.url, pool: { min: 2, max: MARIADB_POOL } } as Options);
   }
   const em = () => orm.em.fork() as SqlEntityManager;
   return {

@@ -1,4 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
+import { innerConnection } from './mariadbDriver.js';
 
 /** A row as the drivers return it. */
 export type Row = Record<string, unknown>;
@@ -88,6 +89,12 @@ export function onConnection<T>(dialect: string, connection: unknown, sql: strin
     const statement = (connection as SqliteConnection).prepare(sql);
     const values = params.map(sqliteValue);
     return (read || statement.reader ? statement.all(values) : statement.run(values).changes) as T;
+  }
+  const inner = innerConnection(connection);
+  if (inner) {
+    return new Promise<T>((resolve, reject) => {
+      inner.query({ sql, values: params.map(mariadbValue) }, (result) => resolve((read ? result : (result as { affectedRows: number }).affectedRows) as T), reject);
+    });
   }
   return new Promise<T>((resolve, reject) => {
     // the text itself, not { sql } as knex passes it: with an options object the driver copies the
