@@ -1,12 +1,12 @@
-import { Agent, request } from 'node:http';
+import { HttpConnection } from './httpConnection.js';
 
 /**
  * The runtime benchmark's load generator (bench/runtime.ts forks it): full ticket lifecycles through
  * real HTTP, in a process of its own so that the server's throughput, CPU and memory are the
  * server's alone (in one process the HTTP client took about a third of the CPU the run measured).
- * It speaks HTTP/1.1 with node:http over kept-alive connections, one per concurrent lifecycle:
- * fetch() (undici) cost about 0.8 ms of CPU per action, as much as the server it measured, and on
- * two cores the two compete for the same CPU.
+ * It speaks HTTP/1.1 over kept-alive connections, one per concurrent lifecycle, through the lean
+ * client of bench/httpConnection.ts: on two cores it competes with the server for the same CPU
+ * (fetch() cost about 0.8 ms of CPU per action, node:http about 0.4).
  * Receives { url, tokens, tickets, concurrency } and answers { actions, ms, cpuMs } per run.
  */
 
@@ -25,33 +25,19 @@ export interface ClientRun {
 /** Actions done, wall time and the load generator's own CPU time (ms), or what went wrong. */
 export type ClientAnswer = { readonly actions: number; readonly ms: number; readonly cpuMs: number } | { readonly error: string };
 
-async function pool(n: number, limit: number, work: (i: number) => Promise<void>): Promise<void> {
+/** Runs `work` n times, at most `limit` at once; each of the `limit` workers passes its own number. */
+async function pool(n: number, limit: number, work: (worker: number) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, n) }, async () => {
-    while (next < n) await work(next++);
+  await Promise.all(Array.from({ length: Math.min(limit, n) }, async (_, worker) => {
+    while (next++ < n) await work(worker);
   }));
 }
 
-/** One request; resolves with the parsed JSON body of a 2xx answer. */
-function send<T>(agent: Agent, url: URL, method: string, path: string, token: string, body?: unknown): Promise<T> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise<T>((resolve, reject) => {
-    const req = request({
-      agent, host: url.hostname, port: url.port, method, path,
-      headers: { authorization: `Bearer ${token}`, ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }) },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        if ((res.statusCode ?? 0) >= 300) reject(new Error(`${method} ${path}: ${res.statusCode} ${text}`));
-        else resolve(JSON.parse(text) as T);
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
+/** One request on a connection of the caller's; resolves with the parsed JSON body of a 2xx answer. */
+async function send<T>(connection: HttpConnection, method: string, path: string, token: string, body?: unknown): Promise<T> {
+  const answer = await connection.request(method, path, token, body === undefined ? undefined : JSON.stringify(body));
+  if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${answer.body}`);
+  return JSON.parse(answer.body) as T;
 }
 
 interface Answer {
@@ -63,15 +49,17 @@ interface Answer {
 export async function lifecycles({ url, tokens, tickets, concurrency, reads }: ClientRun): Promise<number> {
   let actions = 0;
   const base = new URL(url);
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  const call = async (login: string, path: string, body: unknown) => {
-    const answer = await send<Answer>(agent, base, 'POST', path, tokens[login]!, body);
-    actions++;
-    return answer;
-  };
-  const read = (login: string, id: string) => send<{ tasks: { id: string }[]; applications: { id: string }[] }>(agent, base, 'GET', `/api/tickets/${id}`, tokens[login]!);
-  const fields = { reportTime: '2025-06-10T09:00:00+08:00', channel: 'phone', reporterName: '张三', reporterPhone: '13812345678', reporterGender: '男', title: '违规广告牌', description: '东桥路口', regionCode: '320582', address: '东桥路', grid: 'g.ys.dq.01', item: 'item.wzgg', eventType: 'complaint', difficult: false };
-  await pool(tickets, concurrency, async () => {
+  const connections: HttpConnection[] = [];
+  // one connection per worker: a lifecycle's requests follow each other on it, kept alive
+  const on = (worker: number) => (connections[worker] ??= new HttpConnection(base.hostname, Number(base.port)));
+  const lifecycle = async (connection: HttpConnection) => {
+    const call = async (login: string, path: string, body: unknown) => {
+      const answer = await send<Answer>(connection, 'POST', path, tokens[login]!, body);
+      actions++;
+      return answer;
+    };
+    const read = (login: string, id: string) => send<{ tasks: { id: string }[]; applications: { id: string }[] }>(connection, 'GET', `/api/tickets/${id}`, tokens[login]!);
+    const fields = { reportTime: '2025-06-10T09:00:00+08:00', channel: 'phone', reporterName: '张三', reporterPhone: '13812345678', reporterGender: '男', title: '违规广告牌', description: '东桥路口', regionCode: '320582', address: '东桥路', grid: 'g.ys.dq.01', item: 'item.wzgg', eventType: 'complaint', difficult: false };
     const { ticket } = await call('zjg.acceptor', '/api/tickets', { domain: 'linkage', item: 'item.wzgg', title: '违规广告牌', channel: 'phone', grid: 'g.ys.dq.01', fields, button: 'acc.toReview', opinion: '请审核' });
     await call('zjg.shiftleader', `/api/tickets/${ticket.id}/actions`, { button: 'acc.toDispatch', opinion: '受理' });
     const assigned = await call('zjg.dispatcher', `/api/tickets/${ticket.id}/actions`, { button: 'dsp.assign', opinion: '交办', payload: { handling: 'mainAssist', main: 'zjg.cgj' } });
@@ -80,8 +68,12 @@ export async function lifecycles({ url, tokens, tickets, concurrency, reads }: C
     const application = reads ? (await read('zjg.reviewer', ticket.id)).applications[0]!.id : completed.entities.applications[0]!.id;
     await call('zjg.reviewer', `/api/tickets/${ticket.id}/actions`, { button: 'app.approve', target: { kind: 'application', id: application }, opinion: '通过' });
     await call('zjg.shiftleader', `/api/tickets/${ticket.id}/actions`, { button: 'cls.close', opinion: '结案' });
-  });
-  agent.destroy();
+  };
+  try {
+    await pool(tickets, concurrency, (worker) => lifecycle(on(worker)));
+  } finally {
+    for (const c of connections) c.close();
+  }
   return actions;
 }
 
