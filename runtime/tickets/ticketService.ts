@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from '@mikro-orm/knex';
 import {
   availableActions, decide, formatTicketNumber, redactReporter, reporterVisibility, ticketPrefix, validateTicketFields,
-  type Action, type CompiledBundle, type DecideSuccess, type EntityRef, type Registration, type ReporterVisibility, type RuntimeEffect, type TicketState, type TicketWorld,
+  type Action, type Changes, type CompiledBundle, type DecideSuccess, type EntityRef, type Registration, type ReporterVisibility, type RuntimeEffect, type TicketState, type TicketWorld,
 } from '../../engine/index.js';
 import { centerOf } from '../../engine/org/index.js';
 import type { BundleStore } from '../app/bundleStore.js';
@@ -14,6 +14,7 @@ import { insertRows, transaction } from '../db/directSql.js';
 import { AppError, fromEngineError } from '../errors.js';
 import { followMain, handledByFollowMain } from '../merge/followMain.js';
 import { saveReporter } from '../reporters/reporterStore.js';
+import { stateCacheOf } from './stateCache.js';
 import { isLockConflict, loadHistory, loadWorld, loadWorldAndFollowers, nextSequence, saveDecision } from './ticketStore.js';
 
 export interface RegisterInput {
@@ -66,6 +67,8 @@ function actorOf(user: SessionUser) {
 interface Decided {
   readonly result: ActionResult;
   readonly effects: readonly RuntimeEffect[];
+  /** The states written, for the StateCache once they are committed. */
+  readonly changes: Changes;
 }
 
 /**
@@ -188,7 +191,7 @@ export class TicketService {
       await saveDecision(trx, result.changes, result.history, result.effects, now, { handled: handledByFollowMain(result.world.ticket.id) });
       await saveReporter(trx, result.world.ticket.id, input.fields, now); // ACC-1 auto-fill, kept apart from the ticket
       await linkAttachments(trx, result.world.ticket.id, user.id, input.fields.attachments); // ACC-1 uploads become the ticket's
-      return { result: summary(cb, result, user), effects: result.effects };
+      return { result: summary(cb, result, user), effects: result.effects, changes: result.changes };
     }, 3); // a new ticket has no rival: a lock conflict here is only the counter, so retry
   }
 
@@ -214,7 +217,7 @@ export class TicketService {
       const result = touchTicket(decided);
       await saveDecision(trx, result.changes, result.history, result.effects, now, { handled: handledByFollowMain(ticketId), before: [world] });
       await followMain(trx, result, now, followers); // ACC-3/HND-3: merged followers move with (or split from) this main
-      return { result: summary(cb, result, user), effects: result.effects };
+      return { result: summary(cb, result, user), effects: result.effects, changes: result.changes };
     });
     try {
       return await run();
@@ -285,6 +288,7 @@ export class TicketService {
         if (id) await insertRows(trx, 'idempotency_keys', [{ key: id, user_id: user.id, status: 200, response: JSON.stringify({ fingerprint, result: decided.result }), created_at: this.clock() }]);
         return decided;
       });
+      stateCacheOf(this.knex).committed(committed.changes);
       this.afterCommit(committed.effects);
       return committed.result;
     } catch (e) {

@@ -3,15 +3,14 @@ import type { Knex } from '@mikro-orm/knex';
 import type { ApplicationState, Changes, HistoryEvent, RuntimeEffect, TaskState, TicketState, TicketWorld } from '../../engine/index.js';
 import { dialectOf, execute, insertRows, selectRows, updateWhere, type Q } from '../db/directSql.js';
 import { AppError } from '../errors.js';
+import { stateCacheOf } from './stateCache.js';
 import { applicationColumns, applicationRow, historyFromRow, historyRow, parseJson, taskColumns, taskRow, ticketColumns, ticketRow, type HistoryRecord } from './rows.js';
 
-/** Part of a world read: 0 the ticket, 1 a task, 2 an application; 3 and 4 a follower's id (see loadWorldAndFollowers). */
-type WorldPart = { k: number | string; state: unknown };
-
 /**
- * Reads a ticket with its tasks and applications (the engine's world) in one round trip: each part
- * goes through the same index as its own query would (the ticket by id, tasks and applications by
- * ticket_id), and keeps that order.
+ * Reads a ticket with its tasks and applications (the engine's world). The ids and versions come in
+ * one round trip, each part through the same index as its own query would (the ticket by id, tasks
+ * and applications by ticket_id), in that order; the states come from the StateCache when it holds
+ * those versions, and the rest in a second query.
  */
 export async function loadWorld(q: Q, ticketId: string): Promise<TicketWorld | undefined> {
   return (await readWorld(q, ticketId, false))?.world;
@@ -26,31 +25,84 @@ export async function loadWorldAndFollowers(trx: Knex.Transaction, ticketId: str
   return readWorld(trx, ticketId, true);
 }
 
-const WORLD = 'select 0 as k, `state` from `tickets` where `id` = ?'
-  + ' union all select 1, `state` from `tasks` where `ticket_id` = ?'
-  + ' union all select 2, `state` from `applications` where `ticket_id` = ?';
-const FOLLOWERS = ' union all select 3, `id` from `tickets` where `merged_into` = ?'
-  + ' union all select 4, `ticket_id` from `tasks` where `merged_into` in (select `id` from `tasks` where `ticket_id` = ?)';
+/** 0 the ticket, 1 a task, 2 an application; 3 and 4 a follower's id (version 0). */
+type Part = { k: number | string; id: string; version: number | string };
+const KINDS = ['ticket', 'task', 'application'] as const;
+const TABLES = ['tickets', 'tasks', 'applications'] as const;
+
+const VERSIONS = 'select 0 as k, `id`, `version` from `tickets` where `id` = ?'
+  + ' union all select 1, `id`, `version` from `tasks` where `ticket_id` = ?'
+  + ' union all select 2, `id`, `version` from `applications` where `ticket_id` = ?';
+const FOLLOWERS = ' union all select 3, `id`, 0 from `tickets` where `merged_into` = ?'
+  + ' union all select 4, `ticket_id`, 0 from `tasks` where `merged_into` in (select `id` from `tasks` where `ticket_id` = ?)';
+/** The whole world with its states in one statement: the fallback when a second query found other versions. */
+const WORLD = 'select 0 as k, `id`, `version`, `state` from `tickets` where `id` = ?'
+  + ' union all select 1, `id`, `version`, `state` from `tasks` where `ticket_id` = ?'
+  + ' union all select 2, `id`, `version`, `state` from `applications` where `ticket_id` = ?';
+
+/** The states of the given parts, by `k:id`; undefined when one of them is no longer at the version read. */
+async function readStates(q: Q, parts: readonly Part[]): Promise<Map<string, unknown> | undefined> {
+  const selects: string[] = [];
+  const params: string[] = [];
+  for (const k of [0, 1, 2]) {
+    const ids = parts.filter((p) => Number(p.k) === k).map((p) => p.id);
+    if (ids.length === 0) continue;
+    selects.push(`select ${k} as k, \`id\`, \`version\`, \`state\` from \`${TABLES[k]}\` where \`id\` in (${ids.map(() => '?').join(', ')})`);
+    params.push(...ids);
+  }
+  const rows = await selectRows<Part & { state: unknown }>(q, selects.join(' union all '), params);
+  const read = new Map(rows.map((r) => [`${Number(r.k)}:${r.id}`, r]));
+  const states = new Map<string, unknown>();
+  for (const p of parts) {
+    const row = read.get(`${Number(p.k)}:${p.id}`);
+    if (!row || Number(row.version) !== Number(p.version)) return undefined;
+    states.set(`${Number(p.k)}:${p.id}`, parseJson(row.state));
+  }
+  return states;
+}
 
 async function readWorld(q: Q, ticketId: string, withFollowers: boolean): Promise<{ world: TicketWorld; followers: string[] } | undefined> {
   const rows = withFollowers
-    ? await selectRows<WorldPart>(q, WORLD + FOLLOWERS, [ticketId, ticketId, ticketId, ticketId, ticketId])
-    : await selectRows<WorldPart>(q, WORLD, [ticketId, ticketId, ticketId]);
+    ? await selectRows<Part>(q, VERSIONS + FOLLOWERS, [ticketId, ticketId, ticketId, ticketId, ticketId])
+    : await selectRows<Part>(q, VERSIONS, [ticketId, ticketId, ticketId]);
+  const cache = stateCacheOf(q);
+  const parts = rows.filter((r) => Number(r.k) < 3);
+  const states = new Map<string, unknown>();
+  const missing: Part[] = [];
+  for (const p of parts) {
+    const k = Number(p.k);
+    const state = cache.get(KINDS[k]!, p.id, Number(p.version));
+    if (state) states.set(`${k}:${p.id}`, state);
+    else missing.push(p);
+  }
+  let world: TicketWorld | undefined;
+  if (missing.length === 0) world = assemble(parts, states);
+  else {
+    const read = await readStates(q, missing);
+    // changed between the two reads (outside a transaction): read the whole world in one statement
+    if (read) world = assemble(parts, new Map([...states, ...read]));
+    else world = assemble(await selectRows<Part & { state: unknown }>(q, WORLD, [ticketId, ticketId, ticketId]));
+  }
+  if (!world) return undefined;
+  const followers = new Set(rows.filter((r) => Number(r.k) >= 3).map((r) => String(r.id)));
+  followers.delete(ticketId);
+  // a stable order: concurrent writers lock follower rows in the same sequence
+  return { world, followers: [...followers].sort() };
+}
+
+/** The world from its parts in the order read, with states from `states` (by `k:id`) or the rows' own. */
+function assemble(parts: readonly (Part & { state?: unknown })[], states?: ReadonlyMap<string, unknown>): TicketWorld | undefined {
   let ticket: TicketState | undefined;
   const tasks: TaskState[] = [];
   const applications: ApplicationState[] = [];
-  const followers = new Set<string>();
-  for (const row of rows) {
-    const k = Number(row.k);
-    if (k === 0) ticket = parseJson(row.state);
-    else if (k === 1) tasks.push(parseJson(row.state));
-    else if (k === 2) applications.push(parseJson(row.state));
-    else followers.add(String(row.state));
+  for (const p of parts) {
+    const k = Number(p.k);
+    const state = states ? states.get(`${k}:${p.id}`) : parseJson(p.state);
+    if (k === 0) ticket = state as TicketState;
+    else if (k === 1) tasks.push(state as TaskState);
+    else applications.push(state as ApplicationState);
   }
-  if (!ticket) return undefined;
-  followers.delete(ticketId);
-  // a stable order: concurrent writers lock follower rows in the same sequence
-  return { world: { ticket, tasks, applications }, followers: [...followers].sort() };
+  return ticket ? { ticket, tasks, applications } : undefined;
 }
 
 export async function loadHistory(q: Q, ticketId: string): Promise<HistoryEvent[]> {
