@@ -3,6 +3,9 @@ import { compileBundle, type Bundle, type CompiledBundle } from '../../engine/in
 import { AppError } from '../errors.js';
 import { loadOrg } from '../org/orgStore.js';
 
+/** How long (clock ms) the current version is trusted before it is read again. */
+export const CURRENT_CHECK_MS = 5_000;
+
 export interface PublishedBundle {
   readonly version: number;
   readonly bundle: Bundle;
@@ -16,8 +19,19 @@ export class BundleStore {
   private readonly bundles = new Map<string, Bundle>();
   private readonly compiled = new Map<string, CompiledBundle>();
   private currentVersion?: PublishedBundle;
+  /** When the current version was read (clock ms): it is read again after CURRENT_CHECK_MS. */
+  private currentReadAt = 0;
 
-  constructor(private readonly knex: Knex) {}
+  constructor(private readonly knex: Knex, private readonly clock: () => number = Date.now) {}
+
+  /** Tells the other runtime processes of a publish or an organisation change here (createApp sets it). */
+  announce: (event: 'bundle' | 'org') => void = () => undefined;
+
+  /** Another process published a bundle or changed the organisation. */
+  changedElsewhere(event: 'bundle' | 'org'): void {
+    if (event === 'bundle') this.currentVersion = undefined;
+    else this.forgetOrg();
+  }
 
   /** A new version with this content; publishing the current content again changes nothing. */
   async publish(bundle: Bundle, by: string, now: number): Promise<PublishedBundle> {
@@ -26,14 +40,23 @@ export class BundleStore {
       await this.knex('bundles').insert({ hash: bundle.hash, created_at: now, created_by: by, packages: JSON.stringify(bundle.packages), content: JSON.stringify(bundle) });
     }
     this.currentVersion = undefined;
+    this.announce('bundle');
     return this.current();
   }
 
+  /**
+   * The latest published bundle. Another process's publish is heard at once with REDIS_URL
+   * (changedElsewhere); the version is also read again every CURRENT_CHECK_MS, for a message lost.
+   */
   async current(): Promise<PublishedBundle> {
-    if (this.currentVersion) return this.currentVersion;
+    const now = this.clock();
+    if (this.currentVersion && now - this.currentReadAt >= 0 && now - this.currentReadAt < CURRENT_CHECK_MS) return this.currentVersion;
     const row = await this.knex('bundles').select('version', 'hash').orderBy('version', 'desc').first();
     if (!row) throw new AppError('TG_ERR_NO_BUNDLE');
-    this.currentVersion = { version: Number(row.version), bundle: await this.byHash(String(row.hash)) };
+    if (this.currentVersion?.version !== Number(row.version)) {
+      this.currentVersion = { version: Number(row.version), bundle: await this.byHash(String(row.hash)) };
+    }
+    this.currentReadAt = now;
     return this.currentVersion;
   }
 
@@ -73,8 +96,13 @@ export class BundleStore {
 
   private readonly orgListeners: (() => void)[] = [];
 
-  /** Call after the organisation changed: compiled bundles are rebuilt on next use, and listeners hear of it. */
+  /** Call after the organisation changed here: compiled bundles are rebuilt on next use, listeners and the other processes hear of it. */
   orgChanged(): void {
+    this.forgetOrg();
+    this.announce('org');
+  }
+
+  private forgetOrg(): void {
     this.compiled.clear();
     for (const listener of this.orgListeners) listener();
   }

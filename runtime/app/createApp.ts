@@ -6,6 +6,9 @@ import type { Services } from '../http/context.js';
 import { buildServer } from '../http/buildServer.js';
 import { MESSAGE_EFFECTS } from '../outbox/messageOf.js';
 import { OutboxProcessor } from '../outbox/outboxProcessor.js';
+import { ClusterEvents } from '../pubsub/clusterEvents.js';
+import { createPubSub } from '../pubsub/createPubSub.js';
+import type { PubSub } from '../pubsub/pubSub.js';
 import { TicketService } from '../tickets/ticketService.js';
 import { BundleStore } from './bundleStore.js';
 import { seed, type SeedResult } from './seed.js';
@@ -25,10 +28,12 @@ export interface App {
 export async function createApp(config: RuntimeConfig, options: { clock?: () => number; logger?: boolean; outboxIntervalMs?: number } = {}): Promise<App> {
   const clock = options.clock ?? Date.now;
   const db = await createOrm(config);
+  let pubsub: PubSub | undefined;
   try {
+    pubsub = await createPubSub(config);
     if (db.dialect === 'mariadb') await db.orm.schema.ensureDatabase();
     const migrations = await migrate(db);
-    const bundles = new BundleStore(db.knex);
+    const bundles = new BundleStore(db.knex, clock);
     const seeded = await seed(db.knex, bundles, config.demoPassword, clock());
     const services: Services = {
       config, knex: db.knex, bundles, clock,
@@ -38,6 +43,11 @@ export async function createApp(config: RuntimeConfig, options: { clock?: () => 
     };
     // users, roles and departments are part of a session's answer: a change drops the session cache
     bundles.onOrgChanged(() => services.auth.forgetSessions());
+    // the other processes on this database (REDIS_URL) hear of publishes, organisation changes and logouts
+    const cluster = new ClusterEvents(pubsub);
+    await cluster.listen((event) => (event === 'sessions' ? services.auth.forgetSessions() : bundles.changedElsewhere(event)));
+    bundles.announce = (event) => cluster.announce(event);
+    services.auth.announce = () => cluster.announce('sessions');
     // after the response is on its way, and only when the action wrote something the processor
     // delivers (messages); retries of failed rows come with the timer
     services.tickets.afterCommit = (effects) => {
@@ -50,10 +60,12 @@ export async function createApp(config: RuntimeConfig, options: { clock?: () => 
       async close() {
         await services.outbox.stop();
         await server.close();
+        await pubsub?.close();
         await db.close();
       },
     };
   } catch (e) {
+    await pubsub?.close();
     await db.close();
     throw e;
   }

@@ -39,6 +39,9 @@ export class AuthService {
 
   constructor(private readonly knex: Knex, private readonly config: RuntimeConfig) {}
 
+  /** Tells the other runtime processes that a session ended here (createApp sets it). */
+  announce: () => void = () => undefined;
+
   /** Drops every cached session: call when users, their roles, departments or sessions changed. */
   forgetSessions(): void {
     this.generation += 1;
@@ -73,6 +76,7 @@ export class AuthService {
     this.generation += 1;
     this.sessions.delete(hash);
     await this.knex('sessions').where({ token_hash: hash }).delete();
+    this.announce();
   }
 
   /**
