@@ -1,9 +1,19 @@
 import type { Knex } from '@mikro-orm/knex';
 import { compileBundle, type Bundle, type CompiledBundle } from '../../engine/index.js';
 import { AppError } from '../errors.js';
+import { selectRows } from '../db/directSql.js';
 import { loadOrg } from '../org/orgStore.js';
+import { nextSequence } from '../tickets/ticketStore.js';
 
-/** How long (clock ms) the current version is trusted before it is read again. */
+/** The counter every organisation change moves (sequences table). */
+const ORG_VERSION = 'org.version';
+
+/** Moves the organisation's change counter, in the transaction that changes the organisation. */
+export async function bumpOrgVersion(trx: Knex.Transaction): Promise<void> {
+  await nextSequence(trx, ORG_VERSION);
+}
+
+/** How long (clock ms) the current version and the organisation are trusted before they are checked again. */
 export const CURRENT_CHECK_MS = 5_000;
 
 export interface PublishedBundle {
@@ -21,6 +31,8 @@ export class BundleStore {
   private currentVersion?: PublishedBundle;
   /** When the current version was read (clock ms): it is read again after CURRENT_CHECK_MS. */
   private currentReadAt = 0;
+  /** The organisation's change counter as last read (bumpOrgVersion). */
+  private orgVersion?: number;
 
   constructor(private readonly knex: Knex, private readonly clock: () => number = Date.now) {}
 
@@ -45,14 +57,22 @@ export class BundleStore {
   }
 
   /**
-   * The latest published bundle. Another process's publish is heard at once with REDIS_URL
-   * (changedElsewhere); the version is also read again every CURRENT_CHECK_MS, for a message lost.
+   * The latest published bundle. Another process's publish or organisation change is heard at once
+   * with REDIS_URL (changedElsewhere); both are also checked every CURRENT_CHECK_MS, for a process
+   * without Redis or a message lost.
    */
   async current(): Promise<PublishedBundle> {
     const now = this.clock();
     if (this.currentVersion && now - this.currentReadAt >= 0 && now - this.currentReadAt < CURRENT_CHECK_MS) return this.currentVersion;
-    const row = await this.knex('bundles').select('version', 'hash').orderBy('version', 'desc').first();
+    const [row, org] = await Promise.all([
+      this.knex('bundles').select('version', 'hash').orderBy('version', 'desc').first(),
+      selectRows<{ value: number }>(this.knex, 'select `value` from `sequences` where `name` = ?', [ORG_VERSION]),
+    ]);
     if (!row) throw new AppError('TG_ERR_NO_BUNDLE');
+    // an organisation change committed by another process (without REDIS_URL to hear of it)
+    const orgVersion = Number(org[0]?.value ?? 0);
+    if (this.orgVersion !== undefined && this.orgVersion !== orgVersion) this.forgetOrg();
+    this.orgVersion = orgVersion;
     if (this.currentVersion?.version !== Number(row.version)) {
       this.currentVersion = { version: Number(row.version), bundle: await this.byHash(String(row.hash)) };
     }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from '@mikro-orm/knex';
 import { buildOrgIndex, type OrgDefinitions, type OrgFinding } from '../../engine/org/index.js';
+import { bumpOrgVersion } from '../app/bundleStore.js';
 import type { SessionUser } from '../auth/authService.js';
 import { AppError } from '../errors.js';
 import type { Services } from '../http/context.js';
@@ -22,7 +23,11 @@ export async function writeOrg<T>(
 ): Promise<T> {
   requireAdmin(user);
   const roles = Object.values((await services.bundles.current()).bundle.defs.role);
-  const result = await services.knex.transaction(async (trx) => work(trx, await loadOrg(trx, roles)));
+  const result = await services.knex.transaction(async (trx) => {
+    const done = await work(trx, await loadOrg(trx, roles));
+    await bumpOrgVersion(trx); // other processes see the change at their next check (BundleStore.current)
+    return done;
+  });
   services.bundles.orgChanged();
   return result;
 }

@@ -119,7 +119,7 @@ describe('two runtime processes with REDIS_URL', () => {
     expect((await b.services.bundles.current()).bundle.hash).toBe('f'.repeat(64));
   });
 
-  it('a process without REDIS_URL reads the current version again after CURRENT_CHECK_MS', async () => {
+  it('a process without REDIS_URL checks the current version and the organisation again after CURRENT_CHECK_MS', async () => {
     let later = now;
     const c = await createApp(loadConfig({ DATABASE_URL: a.services.config.database.dialect === 'mariadb' ? a.services.config.database.url : '', DATA_DIR: dir, DEMO_PASSWORD: 'demo-pass-1' }), { clock: () => later });
     try {
@@ -129,6 +129,15 @@ describe('two runtime processes with REDIS_URL', () => {
       expect((await c.services.bundles.current()).version).toBe(before.version); // no message reaches c
       later += CURRENT_CHECK_MS;
       expect((await c.services.bundles.current()).version).toBe(before.version + 1);
+      // an organisation change too: a user enabled again on a is one c's engine knows after its next check
+      const usersOf = async () => (await c.services.bundles.currentCompiled()).org.users.get('zjg.cgj.handler')?.enabled;
+      expect(await usersOf()).toBe(false); // disabled by the test above
+      const adminToken = (await a.services.auth.login('sz.admin', 'demo-pass-1', now)).token;
+      const enabled = await a.server.inject({ method: 'POST', url: '/api/org/users/zjg.cgj.handler/enable', headers: { authorization: `Bearer ${adminToken}` } });
+      expect(enabled.statusCode, enabled.body).toBe(200);
+      expect(await usersOf()).toBe(false);
+      later += CURRENT_CHECK_MS;
+      expect(await usersOf()).toBe(true);
     } finally {
       await c.close();
     }
