@@ -26,7 +26,8 @@ export function onlyMineSql(entity: View['entity'], user: string): Sql {
 }
 
 /**
- * X-3 data scope of a tab, as engine/views/matchesTab.ts `inScope` decides it:
+ * X-3 data scope of a tab, as engine/views/matchesTab.ts `inScope` decides it (`ticketNodes`: the
+ * nodes a ticket list is filtered to, when it is):
  * - center: the viewer's center holds the ticket, and it is extracted by the viewer or not extracted and not at a pooled node;
  * - centerTree: the viewer's center or a center below it holds the ticket (queries; assignment does not matter);
  * - pool: the viewer's center holds the ticket and nobody extracted it;
@@ -38,11 +39,18 @@ export function onlyMineSql(entity: View['entity'], user: string): Sql {
  * - assignee: the viewer is the grid worker of the task (task lists) or of the ticket;
  * - reviewer: the application awaits review at a parent step by the viewer's department, or at a center/upper step by the viewer's center.
  */
-export function scopeSql(json: JsonSql, entity: View['entity'], scope: ViewQuery['scope'], viewer: Viewer, pooledNodes: ReadonlySet<string>): Sql {
+export function scopeSql(
+  json: JsonSql, entity: View['entity'], scope: ViewQuery['scope'], viewer: Viewer, pooledNodes: ReadonlySet<string>, ticketNodes?: readonly string[],
+): Sql {
   switch (scope) {
     case 'center': {
       if (!viewer.center) return FALSE;
-      const pooled = [...pooledNodes];
+      // with the tab's ticket nodes known, whether they are pooled is known too: the database is
+      // not asked what it cannot use an index for (unextracted tickets of a pooled node never show)
+      const pooled = [...pooledNodes].filter((n) => !ticketNodes || ticketNodes.includes(n));
+      if (ticketNodes && ticketNodes.length > 0 && pooled.length === ticketNodes.length) {
+        return sql(`${TICKET}.center = ? and ${TICKET}.assignee = ?`, [viewer.center, viewer.user]);
+      }
       const free = pooled.length === 0 ? unassigned : `(${unassigned} and ${TICKET}.node not in (${placeholders(pooled)}))`;
       return sql(`${TICKET}.center = ? and (${TICKET}.assignee = ? or ${free})`, [viewer.center, viewer.user, ...pooled]);
     }

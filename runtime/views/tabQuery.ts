@@ -56,7 +56,8 @@ export class TabQuery {
       const kinds = query.applicationKinds;
       parts.push(this.entity !== 'application' || kinds.length === 0 ? FALSE : sql(`${APPLICATION}.kind in (${placeholders(kinds)})`, kinds));
     }
-    parts.push(scopeSql(jsonSql(this.dialect), this.entity, query.scope, viewer, this.input.pooledNodes));
+    const ticketNodes = this.entity === 'ticket' ? query.nodes : undefined;
+    parts.push(scopeSql(jsonSql(this.dialect), this.entity, query.scope, viewer, this.input.pooledNodes, ticketNodes));
     for (const c of query.where ?? []) parts.push(this.predicates.clause(fieldRef(this.entity, c.field), c));
     if (params.onlyMine) parts.push(onlyMineSql(this.entity, viewer.user));
     if (params.q) {
