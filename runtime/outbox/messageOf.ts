@@ -83,3 +83,12 @@ export function messageText(effect: MessageEffect, ticket: TicketLabel | undefin
 export function messageId(outboxId: string, userId: string): string {
   return createHash('sha256').update(`${outboxId}\n${userId}`).digest('hex').slice(0, 40);
 }
+
+/** The 消息中心 rows of one message effect (outbox row `outboxId`): one per recipient. */
+export function messageRecords(org: OrgIndex, outboxId: string, effect: MessageEffect, ticket: TicketLabel | undefined, createdAt: number) {
+  const { kind, title, subject } = messageText(effect, ticket);
+  return recipientUsers(org, effect.to).map((userId) => ({
+    id: messageId(outboxId, userId), user_id: userId, ticket_id: effect.ticket, kind, title,
+    body: JSON.stringify(effect), subject: JSON.stringify(subject), created_at: createdAt, read_at: null,
+  }));
+}

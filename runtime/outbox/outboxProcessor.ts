@@ -3,7 +3,7 @@ import type { OrgIndex } from '../../engine/org/index.js';
 import type { BundleStore } from '../app/bundleStore.js';
 import { dialectOf, execute, selectRows, transaction, updateWhere, type Q } from '../db/directSql.js';
 import { parseJson } from '../tickets/rows.js';
-import { MESSAGE_EFFECTS, messageId, messageText, parseMessageEffect, recipientUsers, type TicketLabel } from './messageOf.js';
+import { MESSAGE_EFFECTS, messageRecords, parseMessageEffect, type TicketLabel } from './messageOf.js';
 
 /** Rows looked at per run. */
 const BATCH = 100;
@@ -133,14 +133,8 @@ export class OutboxProcessor {
   /** Writes the row's messages and marks it done in one transaction; returns how many messages were new. */
   private async deliver(org: OrgIndex, row: OutboxRecord, now: number): Promise<number> {
     const effect = parseMessageEffect(parseJson(row.payload));
-    const users = recipientUsers(org, effect.to);
     const [ticket] = await selectRows<TicketLabel>(this.knex, 'select `number`, `title` from `tickets` where `id` = ? limit 1', [effect.ticket]);
-    const { kind, title, subject } = messageText(effect, ticket);
-    const createdAt = Number(row.created_at);
-    const records = users.map((userId) => ({
-      id: messageId(row.id, userId), user_id: userId, ticket_id: effect.ticket, kind, title,
-      body: JSON.stringify(effect), subject: JSON.stringify(subject), created_at: createdAt, read_at: null,
-    }));
+    const records = messageRecords(org, row.id, effect, ticket, Number(row.created_at));
     return transaction(this.knex, async (trx) => {
       const ids = records.map((r) => r.id);
       const existing = new Set<string>();

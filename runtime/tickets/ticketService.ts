@@ -4,7 +4,7 @@ import {
   availableActions, decide, formatTicketNumber, redactReporter, reporterVisibility, ticketPrefix, validateTicketFields,
   type Action, type Changes, type CompiledBundle, type DecideSuccess, type EntityRef, type Registration, type ReporterVisibility, type RuntimeEffect, type TicketState, type TicketWorld,
 } from '../../engine/index.js';
-import { centerOf } from '../../engine/org/index.js';
+import { centerOf, type OrgIndex } from '../../engine/org/index.js';
 import type { BundleStore } from '../app/bundleStore.js';
 import { linkAttachments } from '../attachments/attachmentStore.js';
 import { recordAudit } from '../audit/audit.js';
@@ -13,6 +13,7 @@ import type { SessionUser } from '../auth/authService.js';
 import { insertRows, transaction } from '../db/directSql.js';
 import { AppError, fromEngineError } from '../errors.js';
 import { followMain, handledByFollowMain } from '../merge/followMain.js';
+import { MESSAGE_EFFECTS, messageRecords, parseMessageEffect, type MessageEffect } from '../outbox/messageOf.js';
 import { saveReporter } from '../reporters/reporterStore.js';
 import { stateCacheOf } from './stateCache.js';
 import { isLockConflict, loadHistory, loadWorld, loadWorldAndFollowers, nextSequence, saveDecision } from './ticketStore.js';
@@ -150,6 +151,27 @@ function isWithinCenter(cb: CompiledBundle, outer: string, inner: string): boole
   return false;
 }
 
+/**
+ * X-2: the messages of a notify or urge effect about `ticket`, written in the action's own
+ * transaction: they are rows of the same database, so they commit (or not) with the action and are
+ * in the recipients' 消息中心 when the answer arrives. A malformed effect is left to the outbox
+ * processor, which retries and then keeps it as a dead letter.
+ */
+function messagesHere(org: OrgIndex, ticket: TicketState, now: number) {
+  return (effect: RuntimeEffect, outboxId: string) => {
+    if (!MESSAGE_TYPES.has(effect.type) || effect.ticket !== ticket.id) return undefined;
+    let message: MessageEffect;
+    try {
+      message = parseMessageEffect(effect);
+    } catch {
+      return undefined;
+    }
+    return messageRecords(org, outboxId, message, { number: ticket.number, title: ticket.title }, now);
+  };
+}
+
+const MESSAGE_TYPES = new Set<string>(MESSAGE_EFFECTS);
+
 /** Registration and actions: one engine decision, written in one transaction (DESIGN principle 4). */
 export class TicketService {
   constructor(private readonly knex: Knex, private readonly bundles: BundleStore, private readonly clock: () => number = Date.now) {}
@@ -188,15 +210,20 @@ export class TicketService {
       const result = await decide(cb, undefined, action, now, randomUUID, registration);
       if (!result.ok) throw fromEngineError(result.error);
       // a new ticket has no followers: there is nothing to split
-      await saveDecision(trx, result.changes, result.history, result.effects, now, { handled: handledByFollowMain(result.world.ticket.id) });
+      const pending = await saveDecision(trx, result.changes, result.history, result.effects, now, {
+        handled: handledByFollowMain(result.world.ticket.id), messages: messagesHere(cb.org, result.world.ticket, now),
+      });
       await saveReporter(trx, result.world.ticket.id, input.fields, now); // ACC-1 auto-fill, kept apart from the ticket
       await linkAttachments(trx, result.world.ticket.id, user.id, input.fields.attachments); // ACC-1 uploads become the ticket's
-      return { result: summary(cb, result, user), effects: result.effects, changes: result.changes };
+      return { result: summary(cb, result, user), effects: pending, changes: result.changes };
     }, 3); // a new ticket has no rival: a lock conflict here is only the counter, so retry
   }
 
   async act(user: SessionUser, ticketId: string, input: ActInput, idempotencyKey?: string): Promise<ActionResult> {
     const notFound = () => new AppError('TG_ERR_NOT_FOUND', { what: `ticket ${ticketId}` });
+    // messages go to the organisation as it is now, as the outbox processor's would (outside the
+    // transaction: the embedded database has one connection)
+    const current = await this.bundles.currentCompiled();
     const run = () => this.idempotent(user, idempotencyKey, () => `act:${ticketId}:${JSON.stringify(input)}`, async (trx) => {
       const read = await loadWorldAndFollowers(trx, ticketId);
       if (!read) throw notFound();
@@ -215,9 +242,11 @@ export class TicketService {
       const decided = await decide(cb, world, action, now, randomUUID);
       if (!decided.ok) throw fromEngineError(decided.error);
       const result = touchTicket(decided);
-      await saveDecision(trx, result.changes, result.history, result.effects, now, { handled: handledByFollowMain(ticketId), before: [world] });
+      const pending = await saveDecision(trx, result.changes, result.history, result.effects, now, {
+        handled: handledByFollowMain(ticketId), messages: messagesHere(current.org, result.world.ticket, now), before: [world],
+      });
       await followMain(trx, result, now, followers); // ACC-3/HND-3: merged followers move with (or split from) this main
-      return { result: summary(cb, result, user), effects: result.effects, changes: result.changes };
+      return { result: summary(cb, result, user), effects: pending, changes: result.changes };
     });
     try {
       return await run();

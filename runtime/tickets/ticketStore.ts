@@ -137,21 +137,34 @@ async function write(q: Q, table: string, row: Row, what: string, previous?: Rec
 export interface SaveOptions {
   /** Effects the caller handles in this same transaction: their rows are written done. */
   readonly handled?: (effect: RuntimeEffect) => boolean;
+  /**
+   * The 消息中心 rows of an effect (given its outbox row's id), written in this transaction with
+   * the outbox row done; undefined leaves the row to the outbox processor.
+   */
+  readonly messages?: (effect: RuntimeEffect, outboxId: string) => readonly Record<string, unknown>[] | undefined;
   /** The worlds as read in this transaction: updates then set only the columns that changed. */
   readonly before?: readonly TicketWorld[];
 }
 
 /**
  * Writes one decision in the caller's transaction: new and changed entities with an optimistic
- * version check, the history events, and outbox rows for the runtime effects (DESIGN principle 4).
+ * version check, the history events, and outbox rows for the runtime effects (DESIGN principle 4),
+ * with the messages of those the caller delivers here. Returns the effects left pending.
  */
 export async function saveDecision(
   trx: Knex.Transaction, changes: Changes, history: readonly HistoryEvent[], effects: readonly RuntimeEffect[], now: number,
-  { handled = () => false, before = [] }: SaveOptions = {},
-): Promise<void> {
+  { handled = () => false, messages = () => undefined, before = [] }: SaveOptions = {},
+): Promise<readonly RuntimeEffect[]> {
   const tickets = new Map(before.map((w) => [w.ticket.id, w.ticket]));
   const tasks = new Map(before.flatMap((w) => w.tasks.map((t) => [t.id, t] as const)));
   const applications = new Map(before.flatMap((w) => w.applications.map((a) => [a.id, a] as const)));
+  const delivered: Record<string, unknown>[] = [];
+  const outbox = effects.map((e) => {
+    const id = randomUUID();
+    const rows = messages(e, id);
+    if (rows) delivered.push(...rows);
+    return { id, ticket_id: e.ticket, type: e.type, payload: JSON.stringify(e), created_at: now, done_at: handled(e) || rows ? now : null, attempts: 0 };
+  });
   const was = <T, R>(states: Map<string, T>, id: string, columns: (state: T) => R) => {
     const state = states.get(id);
     return state === undefined ? undefined : columns(state);
@@ -163,10 +176,18 @@ export async function saveDecision(
     ...changes.tasks.map((t) => write(trx, 'tasks', taskRow(t), 'task', was(tasks, t.id, taskColumns))),
     ...changes.applications.map((a) => write(trx, 'applications', applicationRow(a), 'application', was(applications, a.id, applicationColumns))),
     insertRows(trx, 'history', history.map(historyRow)),
-    insertRows(trx, 'outbox', effects.map((e) => ({
-      id: randomUUID(), ticket_id: e.ticket, type: e.type, payload: JSON.stringify(e), created_at: now, done_at: handled(e) ? now : null, attempts: 0,
-    }))),
+    insertRows(trx, 'outbox', outbox),
+    ...chunks(delivered, MESSAGE_CHUNK).map((rows) => insertRows(trx, 'messages', rows)),
   ]);
+  return effects.filter((_, i) => outbox[i]!.done_at === null);
+}
+
+const MESSAGE_CHUNK = 100;
+
+function chunks<T>(rows: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
 }
 
 /**
