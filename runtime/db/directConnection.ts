@@ -49,7 +49,8 @@ export interface ClientLike {
   releaseConnection(connection: unknown): Promise<unknown>;
 }
 
-export function clientOf(knex: Knex): ClientLike {
+/** knex's client behind a knex instance or a transaction (whose client is a copy sharing the pool). */
+export function clientOf(knex: Knex | Knex.Transaction): ClientLike {
   return (knex as unknown as { client: ClientLike }).client;
 }
 

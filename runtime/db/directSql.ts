@@ -1,5 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
-import { bindTransaction, clientOf, directState, onConnection, type ClientLike, type DirectTransaction, type Row } from './directConnection.js';
+import { bindTransaction, clientOf, directState, onConnection, type DirectTransaction, type Row } from './directConnection.js';
 import { groupTransaction } from './sqliteGroupCommit.js';
 
 /**
@@ -34,7 +34,7 @@ async function run<T>(q: Q, sql: string, params: readonly unknown[], read: boole
   }
   const trx = q as Partial<Knex.Transaction>;
   if (trx.isTransaction && trx.isCompleted?.()) throw new Error(`Transaction query already complete: ${sql}`);
-  const client = (q as unknown as { client: ClientLike }).client;
+  const client = clientOf(q);
   const connection = await client.acquireConnection();
   try {
     return await onConnection<T>(client.dialect, connection, sql, params, read);
@@ -77,7 +77,7 @@ export async function transaction<T>(knex: Knex, work: (trx: DirectTransaction) 
 
 /** The database behind a query target: 'sqlite3' or 'mysql' (knex's names). */
 export function dialectOf(q: Q): string {
-  return directState(q)?.dialect ?? (q as unknown as { client: ClientLike }).client.dialect;
+  return directState(q)?.dialect ?? clientOf(q).dialect;
 }
 
 /** The rows of a select. */
