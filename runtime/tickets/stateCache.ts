@@ -17,6 +17,7 @@ const CAPACITY = 20_000;
  */
 export class StateCache {
   private readonly entries = new Map<string, { readonly version: number; readonly state: unknown }>();
+  private readonly followerLists = new Map<string, { readonly version: number; readonly ids: readonly string[] }>();
 
   get<K extends StateKind>(kind: K, id: string, version: number): StateOf<K> | undefined {
     const key = `${kind}:${id}`;
@@ -27,9 +28,27 @@ export class StateCache {
     return entry.state as StateOf<K>;
   }
 
-  /** Keeps the states of a committed decision. */
-  committed(changes: Changes): void {
-    for (const t of changes.tickets) this.put('ticket', t.id, t.version, t);
+  /**
+   * The tickets that followed `ticketId` (ACC-3/HND-3) when this process committed it at `version`,
+   * or undefined. Followers join a main only in a transaction that moves the main's version (a merge
+   * touches it), so the list holds every follower the ticket has at that version; one split off
+   * since (a split does not touch the main) is still listed, and whoever reads the followers' worlds
+   * checks that they still follow.
+   */
+  followers(ticketId: string, version: number): readonly string[] | undefined {
+    const entry = this.followerLists.get(ticketId);
+    return entry?.version === version ? entry.ids : undefined;
+  }
+
+  /** Keeps the states of a committed decision and the followers of its tickets as read in its transaction. */
+  committed(changes: Changes, followers: ReadonlyMap<string, readonly string[]> = new Map()): void {
+    for (const t of changes.tickets) {
+      this.put('ticket', t.id, t.version, t);
+      const ids = followers.get(t.id);
+      this.followerLists.delete(t.id);
+      if (ids) this.followerLists.set(t.id, { version: t.version, ids });
+      if (this.followerLists.size > CAPACITY) this.followerLists.delete(this.followerLists.keys().next().value!);
+    }
     for (const t of changes.tasks) this.put('task', t.id, t.version, t);
     for (const a of changes.applications) this.put('application', a.id, a.version, a);
   }

@@ -70,6 +70,8 @@ interface Decided {
   readonly effects: readonly RuntimeEffect[];
   /** The states written, for the StateCache once they are committed. */
   readonly changes: Changes;
+  /** The followers of the ticket written, as read in the transaction (for the StateCache too). */
+  readonly followers: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -215,7 +217,7 @@ export class TicketService {
       });
       await saveReporter(trx, result.world.ticket.id, input.fields, now); // ACC-1 auto-fill, kept apart from the ticket
       await linkAttachments(trx, result.world.ticket.id, user.id, input.fields.attachments); // ACC-1 uploads become the ticket's
-      return { result: summary(cb, result, user), effects: pending, changes: result.changes };
+      return { result: summary(cb, result, user), effects: pending, changes: result.changes, followers: new Map([[result.world.ticket.id, []]]) };
     }, 3); // a new ticket has no rival: a lock conflict here is only the counter, so retry
   }
 
@@ -246,7 +248,7 @@ export class TicketService {
         handled: handledByFollowMain(ticketId), messages: messagesHere(current.org, result.world.ticket, now), before: [world],
       });
       await followMain(trx, result, now, followers); // ACC-3/HND-3: merged followers move with (or split from) this main
-      return { result: summary(cb, result, user), effects: pending, changes: result.changes };
+      return { result: summary(cb, result, user), effects: pending, changes: result.changes, followers: new Map([[ticketId, followers]]) };
     });
     try {
       return await run();
@@ -317,7 +319,7 @@ export class TicketService {
         if (id) await insertRows(trx, 'idempotency_keys', [{ key: id, user_id: user.id, status: 200, response: JSON.stringify({ fingerprint, result: decided.result }), created_at: this.clock() }]);
         return decided;
       });
-      stateCacheOf(this.knex).committed(committed.changes);
+      stateCacheOf(this.knex).committed(committed.changes, committed.followers);
       this.afterCommit(committed.effects);
       return committed.result;
     } catch (e) {

@@ -18,8 +18,10 @@ export async function loadWorld(q: Q, ticketId: string): Promise<TicketWorld | u
 
 /**
  * loadWorld plus the tickets that follow this one (ACC-3/HND-3: merged into it, or with a task merged
- * into one of its tasks), still in one round trip: an action needs both, and almost no ticket has
- * followers. The followers are those of the ticket as read (an action's new tasks have none yet).
+ * into one of its tasks). An action needs both, and almost no ticket has followers: when this process
+ * committed the ticket's version read, the StateCache knows them; otherwise they come with the
+ * missing states in the second query. The followers are those of the ticket as read (an action's new
+ * tasks have none yet).
  */
 export async function loadWorldAndFollowers(trx: Knex.Transaction, ticketId: string): Promise<{ world: TicketWorld; followers: string[] } | undefined> {
   return readWorld(trx, ticketId, true);
@@ -33,15 +35,20 @@ const TABLES = ['tickets', 'tasks', 'applications'] as const;
 const VERSIONS = 'select 0 as k, `id`, `version` from `tickets` where `id` = ?'
   + ' union all select 1, `id`, `version` from `tasks` where `ticket_id` = ?'
   + ' union all select 2, `id`, `version` from `applications` where `ticket_id` = ?';
-const FOLLOWERS = ' union all select 3, `id`, 0 from `tickets` where `merged_into` = ?'
-  + ' union all select 4, `ticket_id`, 0 from `tasks` where `merged_into` in (select `id` from `tasks` where `ticket_id` = ?)';
+const FOLLOWERS = ['select 3 as k, `id`, 0 as `version`, null as `state` from `tickets` where `merged_into` = ?',
+  'select 4, `ticket_id`, 0, null from `tasks` where `merged_into` in (select `id` from `tasks` where `ticket_id` = ?)'];
 /** The whole world with its states in one statement: the fallback when a second query found other versions. */
 const WORLD = 'select 0 as k, `id`, `version`, `state` from `tickets` where `id` = ?'
   + ' union all select 1, `id`, `version`, `state` from `tasks` where `ticket_id` = ?'
   + ' union all select 2, `id`, `version`, `state` from `applications` where `ticket_id` = ?';
 
-/** The states of the given parts, by `k:id`; undefined when one of them is no longer at the version read. */
-async function readStates(q: Q, parts: readonly Part[]): Promise<Map<string, unknown> | undefined> {
+type StateRow = Part & { state: unknown };
+
+/**
+ * The states of the given parts (by `k:id`), and the followers of `followersOf` when given, in one
+ * statement; undefined when one of the parts is no longer at the version read.
+ */
+async function readStates(q: Q, parts: readonly Part[], followersOf?: string): Promise<{ states: Map<string, unknown>; followers: StateRow[] } | undefined> {
   const selects: string[] = [];
   const params: string[] = [];
   for (const k of [0, 1, 2]) {
@@ -50,23 +57,27 @@ async function readStates(q: Q, parts: readonly Part[]): Promise<Map<string, unk
     selects.push(`select ${k} as k, \`id\`, \`version\`, \`state\` from \`${TABLES[k]}\` where \`id\` in (${ids.map(() => '?').join(', ')})`);
     params.push(...ids);
   }
-  const rows = await selectRows<Part & { state: unknown }>(q, selects.join(' union all '), params);
-  const read = new Map(rows.map((r) => [`${Number(r.k)}:${r.id}`, r]));
+  if (followersOf !== undefined) {
+    selects.push(...FOLLOWERS);
+    params.push(followersOf, followersOf);
+  }
+  const rows = await selectRows<StateRow>(q, selects.join(' union all '), params);
+  const read = new Map(rows.filter((r) => Number(r.k) < 3).map((r) => [`${Number(r.k)}:${r.id}`, r]));
   const states = new Map<string, unknown>();
   for (const p of parts) {
     const row = read.get(`${Number(p.k)}:${p.id}`);
     if (!row || Number(row.version) !== Number(p.version)) return undefined;
     states.set(`${Number(p.k)}:${p.id}`, parseJson(row.state));
   }
-  return states;
+  return { states, followers: rows.filter((r) => Number(r.k) >= 3) };
 }
 
 async function readWorld(q: Q, ticketId: string, withFollowers: boolean): Promise<{ world: TicketWorld; followers: string[] } | undefined> {
-  const rows = withFollowers
-    ? await selectRows<Part>(q, VERSIONS + FOLLOWERS, [ticketId, ticketId, ticketId, ticketId, ticketId])
-    : await selectRows<Part>(q, VERSIONS, [ticketId, ticketId, ticketId]);
+  const parts = await selectRows<Part>(q, VERSIONS, [ticketId, ticketId, ticketId]);
+  const ticket = parts.find((p) => Number(p.k) === 0);
+  if (!ticket) return undefined;
   const cache = stateCacheOf(q);
-  const parts = rows.filter((r) => Number(r.k) < 3);
+  let followers = withFollowers ? cache.followers(ticketId, Number(ticket.version)) : [];
   const states = new Map<string, unknown>();
   const missing: Part[] = [];
   for (const p of parts) {
@@ -76,18 +87,24 @@ async function readWorld(q: Q, ticketId: string, withFollowers: boolean): Promis
     else missing.push(p);
   }
   let world: TicketWorld | undefined;
-  if (missing.length === 0) world = assemble(parts, states);
+  if (missing.length === 0 && followers) world = assemble(parts, states);
   else {
-    const read = await readStates(q, missing);
-    // changed between the two reads (outside a transaction): read the whole world in one statement
-    if (read) world = assemble(parts, new Map([...states, ...read]));
-    else world = assemble(await selectRows<Part & { state: unknown }>(q, WORLD, [ticketId, ticketId, ticketId]));
+    const read = await readStates(q, missing, followers ? undefined : ticketId);
+    if (read) {
+      world = assemble(parts, new Map([...states, ...read.states]));
+      followers ??= read.followers.map((r) => String(r.id));
+    } else {
+      // changed between the two reads (outside a transaction): read the whole world in one statement
+      const rows = await selectRows<StateRow>(q, [WORLD, ...(followers ? [] : FOLLOWERS)].join(' union all '), [ticketId, ticketId, ticketId, ...(followers ? [] : [ticketId, ticketId])]);
+      world = assemble(rows.filter((r) => Number(r.k) < 3));
+      followers ??= rows.filter((r) => Number(r.k) >= 3).map((r) => String(r.id));
+    }
   }
   if (!world) return undefined;
-  const followers = new Set(rows.filter((r) => Number(r.k) >= 3).map((r) => String(r.id)));
-  followers.delete(ticketId);
+  const ids = new Set(followers);
+  ids.delete(ticketId);
   // a stable order: concurrent writers lock follower rows in the same sequence
-  return { world, followers: [...followers].sort() };
+  return { world, followers: [...ids].sort() };
 }
 
 /** The world from its parts in the order read, with states from `states` (by `k:id`) or the rows' own. */

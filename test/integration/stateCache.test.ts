@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execute, selectRows } from '../../runtime/db/directSql.js';
+import { stateCacheOf } from '../../runtime/tickets/stateCache.js';
 import { loadWorld } from '../../runtime/tickets/ticketStore.js';
 import { useTestApp } from './support/useTestApp.js';
 
@@ -49,5 +50,23 @@ describe.each(['sqlite', 'mariadb'] as const)('state cache on %s', (dialect) => 
     expect(world.ticket.version).toBe(won.ticket.version);
     expect(world.tasks[0]!.node).not.toBe(task.node);
     expect(world.tasks[0]!.version).toBe(task.version + 1);
+  });
+
+  it('knows the followers of what it committed, and reads them again after a merge touched the main', async () => {
+    const register = async (title: string) => (await api.register('zjg.acceptor', 'acc.toDispatch', { item: 'item.wzgg', grid: 'g.ys.xm.01', title })).id;
+    const main = await register('主单');
+    const follower = await register('从单');
+    const cache = stateCacheOf(app.services.knex);
+    expect(cache.followers(main, (await api.stored(main)).version)).toEqual([]);
+
+    // the merge is not a TicketService action: it moves the main's version past what the cache knows
+    const merged = await api.request('zjg.acceptor', 'POST', '/api/tickets/merge', { ticketIds: [follower, main], main });
+    expect(merged.statusCode, merged.body).toBe(200);
+    const version = (await api.stored(main)).version;
+    expect(cache.followers(main, version)).toBeUndefined();
+
+    await api.act('zjg.dispatcher', main, 'dsp.assign', undefined, '请城管局主办', { handling: 'mainAssist', main: 'zjg.cgj' });
+    expect((await api.detail('zjg.dispatcher', follower)).ticket).toMatchObject({ node: 'handling', mergedInto: main });
+    expect(cache.followers(main, (await api.stored(main)).version)).toEqual([follower]);
   });
 });
