@@ -7,7 +7,7 @@ export type Row = Record<string, unknown>;
 interface SqliteStatement {
   readonly reader: boolean;
   all(params: unknown[]): Row[];
-  run(params: unknown[]): { changes: number };
+  run(params: unknown[]): { changes: number; lastInsertRowid: number | bigint };
 }
 
 interface SqliteConnection {
@@ -84,17 +84,31 @@ function mariadbValue(value: unknown): unknown {
   return value === undefined ? null : value;
 }
 
-/** One statement on a connection: the rows of a read, or the number of rows a write changed. SQLite answers synchronously. */
-export function onConnection<T>(dialect: string, connection: unknown, sql: string, params: readonly unknown[], read: boolean): T | Promise<T> {
+/**
+ * What a statement answers: the rows it reads, the number of rows it changed, or the id its insert
+ * generated (on MariaDB/MySQL also the value of `last_insert_id(expr)` set by the statement).
+ */
+export type Answer = 'rows' | 'changes' | 'insertId';
+
+function answerOf(result: unknown, answer: Answer): unknown {
+  if (answer === 'rows') return result;
+  const ok = result as { affectedRows: number; insertId: number | bigint };
+  return answer === 'changes' ? ok.affectedRows : Number(ok.insertId);
+}
+
+/** One statement on a connection, answering as asked. SQLite answers synchronously. */
+export function onConnection<T>(dialect: string, connection: unknown, sql: string, params: readonly unknown[], answer: Answer): T | Promise<T> {
   if (dialect === 'sqlite3') {
     const statement = (connection as SqliteConnection).prepare(sql);
     const values = params.map(sqliteValue);
-    return (read || statement.reader ? statement.all(values) : statement.run(values).changes) as T;
+    if (answer === 'rows' || statement.reader) return statement.all(values) as T;
+    const result = statement.run(values);
+    return (answer === 'changes' ? result.changes : Number(result.lastInsertRowid)) as T;
   }
   const inner = innerConnection(connection);
   if (inner) {
     return new Promise<T>((resolve, reject) => {
-      inner.query({ sql, values: params.map(mariadbValue) }, (result) => resolve((read ? result : (result as { affectedRows: number }).affectedRows) as T), reject);
+      inner.query({ sql, values: params.map(mariadbValue) }, (result) => resolve(answerOf(result, answer) as T), reject);
     });
   }
   return new Promise<T>((resolve, reject) => {
@@ -102,7 +116,7 @@ export function onConnection<T>(dialect: string, connection: unknown, sql: strin
     // connection's whole options into every command (Object.assign of some eighty keys per statement)
     (connection as MariaDbConnection).query(sql, params.map(mariadbValue), (error, result) => {
       if (error) reject(error);
-      else resolve((read ? result : (result as { affectedRows: number }).affectedRows) as T);
+      else resolve(answerOf(result, answer) as T);
     });
   });
 }

@@ -1,5 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
-import { bindTransaction, clientOf, directState, onConnection, type DirectTransaction, type Row } from './directConnection.js';
+import { bindTransaction, clientOf, directState, onConnection, type Answer, type DirectTransaction, type Row } from './directConnection.js';
 import { groupTransaction } from './sqliteGroupCommit.js';
 
 /**
@@ -15,11 +15,11 @@ import { groupTransaction } from './sqliteGroupCommit.js';
 export type Q = Knex | Knex.Transaction;
 export type { DirectTransaction, Row };
 
-async function run<T>(q: Q, sql: string, params: readonly unknown[], read: boolean): Promise<T> {
+async function run<T>(q: Q, sql: string, params: readonly unknown[], answer: Answer): Promise<T> {
   const direct = directState(q);
   if (direct) {
     if (direct.done) throw new Error(`Transaction query already complete: ${sql}`);
-    const result = onConnection<T>(direct.dialect, direct.connection, sql, params, read);
+    const result = onConnection<T>(direct.dialect, direct.connection, sql, params, answer);
     if (direct.begun) {
       const begun = direct.begun;
       direct.begun = undefined;
@@ -37,7 +37,7 @@ async function run<T>(q: Q, sql: string, params: readonly unknown[], read: boole
   const client = clientOf(q);
   const connection = await client.acquireConnection();
   try {
-    return await onConnection<T>(client.dialect, connection, sql, params, read);
+    return await onConnection<T>(client.dialect, connection, sql, params, answer);
   } finally {
     await client.releaseConnection(connection);
   }
@@ -56,7 +56,7 @@ export async function transaction<T>(knex: Knex, work: (trx: DirectTransaction) 
   const connection = await client.acquireConnection();
   const { trx, state } = bindTransaction(knex, connection);
   try {
-    state.begun = onConnection(state.dialect, connection, 'start transaction', [], false) as Promise<unknown>;
+    state.begun = onConnection(state.dialect, connection, 'start transaction', [], 'changes') as Promise<unknown>;
     let result: T;
     try {
       result = await work(trx);
@@ -64,11 +64,11 @@ export async function transaction<T>(knex: Knex, work: (trx: DirectTransaction) 
     } catch (e) {
       state.done = true;
       await Promise.resolve(state.begun).catch(() => undefined);
-      await onConnection(state.dialect, connection, 'rollback', [], false);
+      await onConnection(state.dialect, connection, 'rollback', [], 'changes');
       throw e;
     }
     state.done = true;
-    await onConnection(state.dialect, connection, 'commit', [], false);
+    await onConnection(state.dialect, connection, 'commit', [], 'changes');
     return result;
   } finally {
     await client.releaseConnection(connection);
@@ -82,12 +82,17 @@ export function dialectOf(q: Q): string {
 
 /** The rows of a select. */
 export function selectRows<T = Row>(q: Q, sql: string, params: readonly unknown[] = []): Promise<T[]> {
-  return run<T[]>(q, sql, params, true);
+  return run<T[]>(q, sql, params, 'rows');
 }
 
 /** An insert, update or delete; returns the number of rows it changed. */
 export function execute(q: Q, sql: string, params: readonly unknown[] = []): Promise<number> {
-  return run<number>(q, sql, params, false);
+  return run<number>(q, sql, params, 'changes');
+}
+
+/** An insert; returns the id it generated (MariaDB/MySQL: or the `last_insert_id(expr)` it set). */
+export function insertId(q: Q, sql: string, params: readonly unknown[] = []): Promise<number> {
+  return run<number>(q, sql, params, 'insertId');
 }
 
 const name = (identifier: string) => `\`${identifier}\``;

@@ -62,7 +62,7 @@ class GroupCommit {
 
   /** One SQLite transaction: members while they queue (the poll phase gets a turn to add more), then one commit. */
   private async group(connection: unknown): Promise<void> {
-    const exec = (sql: string) => onConnection('sqlite3', connection, sql, [], false);
+    const exec = (sql: string) => onConnection('sqlite3', connection, sql, [], 'changes');
     let done: Done[] = [];
     let current: Member | undefined;
     try {

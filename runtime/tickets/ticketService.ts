@@ -16,7 +16,7 @@ import { followMain, handledByFollowMain } from '../merge/followMain.js';
 import { MESSAGE_EFFECTS, messageRecords, parseMessageEffect, type MessageEffect } from '../outbox/messageOf.js';
 import { saveReporter } from '../reporters/reporterStore.js';
 import { stateCacheOf } from './stateCache.js';
-import { isLockConflict, loadHistory, loadWorld, loadWorldAndFollowers, nextSequence, saveDecision } from './ticketStore.js';
+import { isLockConflict, loadHistory, loadWorld, loadWorldAndFollowers, nextSequence, saveDecision, sequenceBeforeTransaction } from './ticketStore.js';
 
 export interface RegisterInput {
   readonly domain: string;
@@ -187,15 +187,19 @@ export class TicketService {
   async register(user: SessionUser, input: RegisterInput, idempotencyKey?: string): Promise<ActionResult> {
     // compiled outside the transaction: the embedded database has one connection, which the transaction holds
     const cb = await this.bundles.currentCompiled();
-    return this.idempotent(user, idempotencyKey, () => `register:${JSON.stringify(input)}`, async (trx) => {
-      const now = this.clock();
+    const now = this.clock();
+    const prefix = ticketPrefix(cb, input.domain, input.channel);
+    const counter = `${prefix}${formatTicketNumber('', now, 1).slice(0, 8)}`;
+    let early: number | undefined;
+    const prepare = async () => {
       if (input.button !== 'acc.saveDraft') {
         const errors = validateTicketFields(cb.bundle, input.domain, input.item, input.fields);
         if (errors.length > 0) throw new AppError('TG_ERR_VALIDATION', { detail: errors.map((e) => `${e.pointer} ${e.message}`).join('; ') }, { fields: errors });
       }
-      const prefix = ticketPrefix(cb, input.domain, input.channel);
-      const day = formatTicketNumber('', now, 1).slice(0, 8);
-      const number = formatTicketNumber(prefix, now, await nextSequence(trx, `${prefix}${day}`));
+      early = await sequenceBeforeTransaction(this.knex, counter);
+    };
+    return this.idempotent(user, idempotencyKey, () => `register:${JSON.stringify(input)}`, async (trx) => {
+      const number = formatTicketNumber(prefix, now, early ?? await nextSequence(trx, counter));
       const registration: Registration = {
         number, domain: input.domain, item: input.item, title: input.title, channel: input.channel,
         reportedAt: input.reportedAt ?? now, fields: input.fields,
@@ -218,7 +222,7 @@ export class TicketService {
       await saveReporter(trx, result.world.ticket.id, input.fields, now); // ACC-1 auto-fill, kept apart from the ticket
       await linkAttachments(trx, result.world.ticket.id, user.id, input.fields.attachments); // ACC-1 uploads become the ticket's
       return { result: summary(cb, result, user), effects: pending, changes: result.changes, followers: new Map([[result.world.ticket.id, []]]) };
-    }, 3); // a new ticket has no rival: a lock conflict here is only the counter, so retry
+    }, 3, prepare); // a new ticket has no rival: a lock conflict here is only the counter, so retry
   }
 
   async act(user: SessionUser, ticketId: string, input: ActInput, idempotencyKey?: string): Promise<ActionResult> {
@@ -301,7 +305,13 @@ export class TicketService {
    * key reused for another request is refused. `request` is the request's fingerprint, worked out
    * only when there is a key.
    */
-  private async idempotent(user: SessionUser, key: string | undefined, request: () => string, work: (trx: Knex.Transaction) => Promise<Decided>, retries = 0): Promise<ActionResult> {
+  /**
+   * Runs `work` in a transaction once per idempotency key (a replay answers the first result).
+   * `prepare` runs before the transaction, once, when the key has no answer yet.
+   */
+  private async idempotent(
+    user: SessionUser, key: string | undefined, request: () => string, work: (trx: Knex.Transaction) => Promise<Decided>, retries = 0, prepare?: () => Promise<void>,
+  ): Promise<ActionResult> {
     const id = key ? `${user.id}:${key}` : undefined;
     const fingerprint = id ? request() : '';
     const replay = async () => {
@@ -313,6 +323,7 @@ export class TicketService {
     };
     const earlier = await replay();
     if (earlier) return earlier;
+    await prepare?.();
     try {
       const committed = await transaction(this.knex, async (trx) => {
         const decided = await work(trx);

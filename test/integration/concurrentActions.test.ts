@@ -37,4 +37,19 @@ describe.each(['sqlite', 'mariadb'] as const)('concurrent actions on different t
     const numbers = tickets.map((t) => sequence(t.number)).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: TICKETS }, (_, i) => sequence(first.number) + 1 + i));
   });
+
+  it('ACC-11 neither a refused registration nor a replayed one takes a number', async () => {
+    const first = await api.register('zjg.acceptor', 'acc.toDispatch', { item: 'item.wzgg', title: '编号前' });
+    const good = api.registration('acc.toDispatch', { item: 'item.wzgg', title: '重放' });
+    const invalid = await api.request('zjg.acceptor', 'POST', '/api/tickets', { ...good, fields: { ...good.fields, reporterPhone: 'abc' } });
+    expect([invalid.statusCode, (invalid.json() as { code: string }).code]).toEqual([400, 'TG_ERR_VALIDATION']);
+    const once = await api.request('zjg.acceptor', 'POST', '/api/tickets', good, { 'idempotency-key': 'acc11-replay' });
+    const again = await api.request('zjg.acceptor', 'POST', '/api/tickets', good, { 'idempotency-key': 'acc11-replay' });
+    expect([once.statusCode, again.statusCode]).toEqual([201, 201]);
+    const number = (res: typeof once) => (res.json() as { ticket: { number: string } }).ticket.number;
+    expect(number(again)).toBe(number(once));
+    const next = await api.register('zjg.acceptor', 'acc.toDispatch', { item: 'item.wzgg', title: '编号后' });
+    const sequence = (n: string) => Number(n.slice(-5));
+    expect([sequence(number(once)), sequence(next.number)]).toEqual([sequence(first.number) + 1, sequence(first.number) + 2]);
+  });
 });
