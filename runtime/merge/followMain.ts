@@ -37,14 +37,15 @@ function followRows(before: TicketWorld, after: TicketWorld, main: TicketWorld, 
  * or closed without one (withdrawn).
  * `ids` are the main's followers in a stable order, as loadWorldAndFollowers read them with the main
  * in this transaction (nothing to do for most mains). Followers are written with version checks.
+ * Returns the ids of those that still follow afterwards.
  * The `splitFollowers` outbox rows are handled here, so the caller writes them done
  * (saveDecision with handledByFollowMain): an update that looked for them by ticket and type would
  * walk every pending outbox row and, on MariaDB, deadlock concurrent actions on its gap locks.
  */
-export async function followMain(trx: Knex.Transaction, result: DecideSuccess, now: number, ids: readonly string[]): Promise<void> {
+export async function followMain(trx: Knex.Transaction, result: DecideSuccess, now: number, ids: readonly string[]): Promise<string[]> {
   const main = result.world;
   const splits = result.effects.filter((e) => e.type === 'splitFollowers' && e.ticket === main.ticket.id);
-  if (ids.length === 0) return;
+  if (ids.length === 0) return [];
   const before = await loadWorlds(trx, ids);
   const splitTicket = splits.some((e) => e.type === 'splitFollowers' && !e.task);
   const splitTasks = new Set(splits.flatMap((e) => (e.type === 'splitFollowers' && e.task ? [e.task] : [])));
@@ -63,4 +64,8 @@ export async function followMain(trx: Knex.Transaction, result: DecideSuccess, n
   const writes = before.map((b, i) => ({ before: b, after: followed.followers[i]! }));
   const splitRows = [...mirrored.history, ...followed.history].map((h) => (cause?.actor ? { ...h, actor: cause.actor } : h));
   await saveWorlds(trx, writes, [...follows, ...splitRows], now);
+  const mainTasks = new Set(main.tasks.map((t) => t.id));
+  return followed.followers
+    .filter((w) => w.ticket.mergedInto === main.ticket.id || w.tasks.some((t) => t.mergedInto !== undefined && mainTasks.has(t.mergedInto)))
+    .map((w) => w.ticket.id);
 }

@@ -251,8 +251,8 @@ export class TicketService {
       const pending = await saveDecision(trx, result.changes, result.history, result.effects, now, {
         handled: handledByFollowMain(ticketId), messages: messagesHere(current.org, result.world.ticket, now), before: [world],
       });
-      await followMain(trx, result, now, followers); // ACC-3/HND-3: merged followers move with (or split from) this main
-      return { result: summary(cb, result, user), effects: pending, changes: result.changes, followers: new Map([[ticketId, followers]]) };
+      const still = await followMain(trx, result, now, followers); // ACC-3/HND-3: merged followers move with (or split from) this main
+      return { result: summary(cb, result, user), effects: pending, changes: result.changes, followers: new Map([[ticketId, still]]) };
     });
     try {
       return await run();

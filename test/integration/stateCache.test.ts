@@ -68,5 +68,13 @@ describe.each(['sqlite', 'mariadb'] as const)('state cache on %s', (dialect) => 
     await api.act('zjg.dispatcher', main, 'dsp.assign', undefined, '请城管局主办', { handling: 'mainAssist', main: 'zjg.cgj' });
     expect((await api.detail('zjg.dispatcher', follower)).ticket).toMatchObject({ node: 'handling', mergedInto: main });
     expect(cache.followers(main, (await api.stored(main)).version)).toEqual([follower]);
+
+    // a split leaves the main as it is; the main's next action finds the ticket no longer follows
+    const split = await api.request('zjg.dispatcher', 'POST', `/api/tickets/${follower}/split`, {});
+    expect(split.statusCode, split.body).toBe(200);
+    const detail = await api.detail('zjg.cgj.handler', main);
+    await api.act('zjg.cgj.handler', main, 'task.complete', { task: detail.tasks[0]!.id }, '已处理');
+    expect(cache.followers(main, (await api.stored(main)).version)).toEqual([]);
+    expect((await api.detail('zjg.dispatcher', follower)).tasks.map((t) => t.node)).not.toContain('completed');
   });
 });
