@@ -38,6 +38,15 @@ describe.each(['sqlite', 'mariadb'] as const)('concurrent actions on different t
     expect(numbers).toEqual(Array.from({ length: TICKETS }, (_, i) => sequence(first.number) + 1 + i));
   });
 
+  it('ACC-11 a new day starts its numbers at 1', async () => {
+    app.now += 40 * 86_400_000;
+    api.forgetSessions();
+    const first = await api.register('zjg.acceptor', 'acc.toDispatch', { item: 'item.wzgg', title: '新的一天' });
+    const second = await api.register('zjg.acceptor', 'acc.toDispatch', { item: 'item.wzgg', title: '新的一天 2' });
+    expect([first.number.slice(-5), second.number.slice(-5)]).toEqual(['00001', '00002']);
+    expect(first.number.slice(2, 10)).not.toBe('20250610');
+  });
+
   it('ACC-11 neither a refused registration nor a replayed one takes a number', async () => {
     const first = await api.register('zjg.acceptor', 'acc.toDispatch', { item: 'item.wzgg', title: '编号前' });
     const good = api.registration('acc.toDispatch', { item: 'item.wzgg', title: '重放' });
