@@ -275,7 +275,7 @@ const CASES: readonly TabCase[] = [
       const where = "id in (select ticket_id from history where actor_user = ?) and node <> 'dispatch'";
       return {
         count: `select count(*) as n from tickets where ${where}`,
-        page: `select id, state from tickets where ${where} order by reported_at desc, id asc ${PAGE}`,
+        page: `select id, state from tickets where ${where} order by reported_at desc, id desc ${PAGE}`,
         params: ['zjg.dispatcher'],
       };
     },

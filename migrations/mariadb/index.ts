@@ -5,6 +5,7 @@ import { Migration20261126105306_republish } from './Migration20261126105306_rep
 import { Migration20261126105709_historyEntityIndex } from './Migration20261126105709_historyEntityIndex.js';
 import { Migration20261126134003_departmentNameEn } from './Migration20261126134003_departmentNameEn.js';
 import { Migration20261126165210_englishTexts } from './Migration20261126165210_englishTexts.js';
+import { Migration20261127111413_listSortIndexes } from './Migration20261127111413_listSortIndexes.js';
 
 /** Applied in order by runtime/db/createOrm.ts `migrate`; add each new migration here. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   { name: 'Migration20261126105709_historyEntityIndex', class: Migration20261126105709_historyEntityIndex },
   { name: 'Migration20261126134003_departmentNameEn', class: Migration20261126134003_departmentNameEn },
   { name: 'Migration20261126165210_englishTexts', class: Migration20261126165210_englishTexts },
+  { name: 'Migration20261127111413_listSortIndexes', class: Migration20261127111413_listSortIndexes },
 ];

@@ -104,11 +104,14 @@ export class TabQuery {
     if (this.entity === 'application') columns.push(`${TASK}.state as task_state`);
     const order: string[] = [];
     const sort = this.input.params.sort;
+    const dir = sort?.dir === 'desc' ? 'desc' : 'asc';
     if (sort) {
       const ref = fieldRef(this.entity, sort.field);
-      if (ref.kind === 'column') order.push(`${ref.column} ${sort.dir === 'desc' ? 'desc' : 'asc'}`);
+      if (ref.kind === 'column') order.push(`${ref.column} ${dir}`);
     }
-    order.push(`${alias}.id asc`);
+    // ties go by id in the same direction: an index on the sort column (which holds the id after
+    // it) then yields the page in order, instead of a sort of every matching row
+    order.push(`${alias}.id ${dir}`);
     return { sql: `select ${columns.join(', ')} from ${this.from()} order by ${order.join(', ')} limit ? offset ?`, bindings: [...this.where.bindings, limit, offset] };
   }
 

@@ -41,6 +41,8 @@ export const TicketEntity = new EntitySchema<TicketRow>({
     { properties: ['mergedInto'] },
     { properties: ['gridWorker', 'node'] },
     { properties: ['grid', 'channel'] },
+    // lists of what a user acted on (scope actedBy) match thousands of rows: their pages walk these in order
+    { properties: ['reportedAt'] },
   ],
 });
 
@@ -94,5 +96,6 @@ export const ApplicationEntity = new EntitySchema<ApplicationRow>({
     { properties: ['reviewer', 'node', 'kind'] },
     { properties: ['applicantDepartment', 'kind', 'node'] },
     { properties: ['ticketId'] },
+    { properties: ['decidedAt'] },
   ],
 });
