@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, login, newPage, screenshot } from './support/browser.js';
 import { DEMO_PASSWORD, startE2eServer, type E2eServer } from './support/server.js';
+import { choose, registrationAnswer } from './support/registerForm.js';
 
 /** A registration's answer under CI load: as long as submitRegistration (support/registerForm) waits for it. */
 const SERVER_ANSWER = { timeout: 30_000 };
@@ -20,12 +21,6 @@ async function apiCall<T>(server: E2eServer, token: string | null, method: strin
 /** The visible registration tab. */
 const pane = (page: Page) => page.locator('[data-testid="register-tab"][data-active="true"]');
 const field = (page: Page, label: string) => pane(page).getByLabel(label, { exact: true });
-
-async function choose(page: Page, select: Locator, option: string, search?: string): Promise<void> {
-  await select.click();
-  if (search) await select.fill(search);
-  await page.locator('.ant-select-dropdown:visible, .ant-tree-select-dropdown:visible').getByTitle(option, { exact: true }).first().click();
-}
 
 describe('ACC-1/2/3 registration in chromium', () => {
   let server: E2eServer;
@@ -94,15 +89,24 @@ describe('ACC-1/2/3 registration in chromium', () => {
     const upload = pane(page).locator('input[type=file]');
     await upload.setInputFiles({ name: 'virus.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
     await expect.poll(() => pane(page).getByTestId('attachment-error').textContent()).toContain('不支持的附件类型');
+    // the upload is held back: 提交 meanwhile is refused rather than sent without the file
+    let release!: () => void;
+    const held = new Promise<void>((r) => { release = r; });
+    await page.route('**/api/attachments?*', async (route) => { await held; await route.continue(); });
     await upload.setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: PNG });
-    await expect.poll(() => pane(page).locator('.ant-upload-list-item-done, .ant-upload-list-item').filter({ hasText: 'scene.png' }).count()).toBe(1);
-
+    await pane(page).locator('.ant-upload-list-item-uploading').filter({ hasText: 'scene.png' }).waitFor();
     await pane(page).getByTestId('method').getByText('送分拨').click();
     await pane(page).getByTestId('opinion').fill('请城管局尽快清运');
+    await page.getByTestId('submit').click();
+    await expect.poll(() => page.locator('.ant-message-warning').textContent()).toContain('附件仍在上传');
+    expect(await pane(page).getByTestId('register-success').count()).toBe(0);
+    release();
+    await pane(page).locator('.ant-upload-list-item-done').filter({ hasText: 'scene.png' }).waitFor();
+    await page.unroute('**/api/attachments?*');
     await screenshot(page, 'register-filled');
     await page.getByTestId('submit').click();
     const success = pane(page).getByTestId('register-success');
-    await expect.poll(() => success.textContent(), SERVER_ANSWER).toMatch(/登记成功，事件编号 DH\d{13}/);
+    expect(await registrationAnswer(page)).toMatch(/登记成功，事件编号 DH\d{13}/);
     const number = /DH\d{13}/.exec((await success.textContent())!)![0];
     const href = await pane(page).getByTestId('register-success-link').getAttribute('href');
     expect(href).toMatch(/^\/tickets\/.+/);

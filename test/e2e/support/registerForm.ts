@@ -10,7 +10,7 @@ const field = (page: Page, label: string) => pane(page).getByLabel(label, { exac
 export const formItem = (page: Page, label: string): Locator => pane(page).locator('.ant-form-item').filter({ has: page.getByText(label, { exact: true }) }).last();
 
 /** Picks `option` (its title) in an antd select or tree select, typing `search` first; once more if the click was lost. */
-async function choose(page: Page, select: Locator, option: string, search?: string): Promise<void> {
+export async function choose(page: Page, select: Locator, option: string, search?: string): Promise<void> {
   const root = select.locator('xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
   for (let attempt = 1; ; attempt++) {
     await select.click();
@@ -79,18 +79,27 @@ export async function fillRegistration(page: Page, r: Registration, lang: 'zh-CN
 /** Presses 提交 (or 暂存) and returns the registered ticket's id and number from the success screen. */
 export async function submitRegistration(page: Page, button: 'submit' | 'save-draft' = 'submit'): Promise<{ id: string; number: string }> {
   await page.getByTestId(button).click();
-  const success = pane(page).getByTestId('register-success');
-  // a refusal shows as a general error, as field errors (found by the client) or as a toast
-  const refused = pane(page).getByTestId('register-general-error').or(pane(page).locator('.ant-form-item-explain-error')).or(page.locator('.ant-message-error'));
-  await success.or(refused).first().waitFor({ timeout: 30_000 });
-  if (await success.count() === 0) {
-    const shot = await screenshot(page, `register-refused-${Date.now()}`);
-    const errors = (await refused.allTextContents()).join(' | ');
-    expect.fail(`registration refused: ${errors} (screenshot ${shot}); the tab: ${(await pane(page).textContent() ?? '').slice(0, 1500)}`);
-  }
-  const number = /[A-Z]{2}\d{13}/.exec((await success.textContent())!)![0];
+  const number = /[A-Z]{2}\d{13}/.exec(await registrationAnswer(page))![0];
   const href = await pane(page).getByTestId('register-success-link').getAttribute('href');
   return { id: href!.split('/').pop()!, number };
+}
+
+/**
+ * The visible tab's success line once the server has answered a registration; a refusal fails the test
+ * with what the screen says and a screenshot, instead of a bare timeout.
+ */
+export async function registrationAnswer(page: Page): Promise<string> {
+  const success = pane(page).getByTestId('register-success');
+  // field errors of an earlier refused submit may still be fading out: only the success line ends the wait
+  await success.waitFor({ timeout: 30_000 }).catch(() => undefined);
+  if (await success.count() === 0) {
+    // a refusal shows as a general error, as field errors (found by the client) or as a toast
+    const refused = pane(page).getByTestId('register-general-error').or(pane(page).locator('.ant-form-item-explain-error')).or(page.locator('.ant-message-error'));
+    const shot = await screenshot(page, `register-refused-${Date.now()}`);
+    const errors = (await refused.allTextContents()).join(' | ');
+    expect.fail(`registration not answered with success: ${errors || 'no error shown'} (screenshot ${shot}); the tab: ${(await pane(page).textContent() ?? '').slice(0, 1500)}`);
+  }
+  return (await success.textContent())!;
 }
 
 /** An item's personalised form as a test fills it: a required select, a switch that shows a conditional required text. */

@@ -25,6 +25,7 @@ export async function pickDepartments(page: Page, field: string, names: string[]
   for (const name of names) {
     await picker.click();
     await page.keyboard.type(name);
+    await untilStill(page);
     await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper').filter({ hasText: name }).first().click();
     await page.keyboard.press('Escape');
     await expect.poll(() => picker.textContent()).toContain(name);
@@ -37,14 +38,26 @@ async function dropdownsClosed(page: Page): Promise<void> {
   await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
-/** Picks an option of an antd select in the dialog (RJSF enum select or an org select). */
+/** Picks an option of an antd select in the dialog (RJSF enum select or an org select); once more if the click was lost. */
 export async function pickOption(page: Page, field: string, label: string): Promise<void> {
   const select = page.locator('.ant-select').filter({ has: page.locator(`#action_${field}`) }).first();
   const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first();
-  await select.click();
-  await option.waitFor({ timeout: 3000 }).catch(() => select.click());
-  await option.click();
-  await expect.poll(() => select.textContent()).toContain(label);
+  for (let attempt = 1; ; attempt++) {
+    await untilStill(page);
+    await select.click();
+    await option.waitFor({ timeout: 3000 }).catch(() => select.click());
+    // an option clicked while its dropdown still slides in can be missed (CI lost 张家港市 of 下派 so)
+    await untilStill(page);
+    await option.click();
+    try {
+      await expect.poll(() => select.textContent(), { timeout: 5000 }).toContain(label);
+      break;
+    } catch (e) {
+      if (attempt === 2) throw e;
+      if (await page.locator('.ant-select-dropdown:visible').count() > 0) await page.keyboard.press('Escape');
+      await dropdownsClosed(page);
+    }
+  }
   // a dropdown reopened by a click that landed while it was still opening: the choice is made, close it
   if (await page.locator('.ant-select-dropdown:visible').count() > 0) await page.keyboard.press('Escape');
   await dropdownsClosed(page);

@@ -5,6 +5,7 @@ import { api, ApiError } from '../../../shared/api/client';
 import { useCatalogue } from '../../../shared/catalogue/CatalogueContext';
 import { localName, useI18n } from '../../../shared/i18n';
 import { SchemaForm } from '../forms/SchemaForm';
+import { uploadsPending } from '../forms/widgets/uploadAttachment';
 import { TakenDepartmentsContext } from '../forms/takenDepartments';
 import type { TicketDetail } from '../ticket/types';
 import { dialogHints } from './applicationLimits';
@@ -100,6 +101,10 @@ export function useActionDialog(): { run(requests: ActionRequest | ActionRequest
 
   const submit = async () => {
     if (!pending) return;
+    if (uploadsPending() > 0) {
+      message.warning(t('uploadsPending'));
+      return;
+    }
     // both parts show what is missing at once
     const payloadValid = !prepared || !schemaForm.current || schemaForm.current.validateForm();
     let opinion: string | undefined;

@@ -5,6 +5,7 @@ import { useAuth } from '../../../shared/auth/AuthContext';
 import { useCatalogue } from '../../../shared/catalogue/CatalogueContext';
 import { localName, useI18n } from '../../../shared/i18n';
 import { validators } from '../forms/SchemaForm';
+import { uploadsPending } from '../forms/widgets/uploadAttachment';
 import { buildRegisterBody, registrationSource, type RegisterBody } from './buildRequest';
 import { ItemInfo } from './ItemInfo';
 import { MergeCandidatesModal } from './MergeCandidatesModal';
@@ -86,9 +87,16 @@ export function RegisterPage() {
       : { ...d, errors: mapServerError(outcome.error, lang, localize) }));
   };
 
+  /** A registration sent while a file is still uploading would go without it: refuse until it is done. */
+  const uploading = () => {
+    if (uploadsPending() === 0) return false;
+    message.warning(t('uploadsPending'));
+    return true;
+  };
+
   const runOne = async (save: boolean) => {
     const d = current;
-    if (d.done) return;
+    if (d.done || uploading()) return;
     const { body, errors } = prepare(d, save);
     if (!body) {
       updater(d.key)((x) => ({ ...x, errors }));
@@ -104,6 +112,7 @@ export function RegisterPage() {
   };
 
   const runAll = async (save: boolean) => {
+    if (uploading()) return;
     const open = drafts.filter((d) => !d.done);
     if (open.length === 0) { message.info(t('nothingToSubmit')); return; }
     const prepared = open.map((d) => ({ d, ...prepare(d, save) }));
@@ -142,6 +151,7 @@ export function RegisterPage() {
   };
 
   const merge = async (hint: TicketHint) => {
+    if (uploading()) return;
     const d = current;
     const body = draftForMerge(d);
     if (!body) return;
@@ -168,6 +178,7 @@ export function RegisterPage() {
       if (!d.done.mergedInto) setCandidatesFor({ key: d.key, id: d.done.id, number: d.done.number });
       return;
     }
+    if (uploading()) return;
     const body = draftForMerge(d);
     if (!body) return;
     modal.confirm({
