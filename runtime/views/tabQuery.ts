@@ -78,13 +78,14 @@ export class TabQuery {
   }
 
   /**
-   * FROM with the joins, WHERE applied. A count leaves out a join its WHERE does not use: a task or
-   * an application always has its ticket (written in the same transaction, never deleted) and at
-   * most one task, so the join cannot change how many rows there are, only what it costs.
+   * FROM with the joins, WHERE applied. `lean` (a count, or the ids of a page) leaves out a join
+   * neither the WHERE nor `also` (the ORDER BY) uses: a task or an application always has its ticket
+   * (written in the same transaction, never deleted) and at most one task, so the join cannot change
+   * how many rows there are, only what it costs.
    */
-  private from(forCount = false): string {
+  private from(lean = false, also = ''): string {
     const { table, alias } = entityTable(this.entity);
-    const uses = (a: string) => !forCount || new RegExp(`(^|[^A-Za-z0-9_])${a}\\.`).test(this.where.sql);
+    const uses = (a: string) => !lean || new RegExp(`(^|[^A-Za-z0-9_])${a}\\.`).test(`${this.where.sql} ${also}`);
     let from = `\`${table}\` as ${alias}`;
     if (this.entity !== 'ticket' && uses(TICKET)) from += ` inner join \`tickets\` as ${TICKET} on ${TICKET}.id = ${alias}.ticket_id`;
     if (this.entity === 'application' && uses(TASK)) from += ` left join \`tasks\` as ${TASK} on ${TASK}.id = ${APPLICATION}.task_id`;
@@ -97,8 +98,15 @@ export class TabQuery {
     return Number(rows[0]?.n ?? 0);
   }
 
+  /**
+   * A page. On SQLite as a deferred join: the page's ids are sorted and cut first, and only its rows
+   * are then read with their states (SQLite's sorter otherwise carries every matching row's JSON up to
+   * the offset: 1.6 s for a page 20,000 rows into 已分拨, 0.46 s so). MariaDB already sorts rows with
+   * JSON columns by key and row id and reads the page's rows last; a derived table only adds its
+   * temporary table there.
+   */
   private rowsSql(offset: number, limit: number): { sql: string; bindings: readonly unknown[] } {
-    const { alias } = entityTable(this.entity);
+    const { table, alias } = entityTable(this.entity);
     // a ticket row's state is its ticket's: read once
     const columns = [`${alias}.id as id`, `${alias}.state as state`, ...(this.entity === 'ticket' ? [] : [`${TICKET}.state as ticket_state`])];
     if (this.entity === 'application') columns.push(`${TASK}.state as task_state`);
@@ -112,7 +120,15 @@ export class TabQuery {
     // ties go by id in the same direction: an index on the sort column (which holds the id after
     // it) then yields the page in order, instead of a sort of every matching row
     order.push(`${alias}.id ${dir}`);
-    return { sql: `select ${columns.join(', ')} from ${this.from()} order by ${order.join(', ')} limit ? offset ?`, bindings: [...this.where.bindings, limit, offset] };
+    const orderBy = order.join(', ');
+    if (this.dialect !== 'sqlite') {
+      return { sql: `select ${columns.join(', ')} from ${this.from()} order by ${orderBy} limit ? offset ?`, bindings: [...this.where.bindings, limit, offset] };
+    }
+    const page = `select ${alias}.id as page_id from ${this.from(true, orderBy)} order by ${orderBy} limit ? offset ?`;
+    let joined = `\`${table}\` as ${alias} inner join (${page}) as p on p.page_id = ${alias}.id`;
+    if (this.entity !== 'ticket') joined += ` inner join \`tickets\` as ${TICKET} on ${TICKET}.id = ${alias}.ticket_id`;
+    if (this.entity === 'application') joined += ` left join \`tasks\` as ${TASK} on ${TASK}.id = ${APPLICATION}.task_id`;
+    return { sql: `select ${columns.join(', ')} from ${joined} order by ${orderBy}`, bindings: [...this.where.bindings, limit, offset] };
   }
 
   /** One page in the requested order (ties broken by id, so pages never overlap). */
@@ -134,9 +150,9 @@ export class TabQuery {
     return rows.map((r) => String(r.id));
   }
 
-  /** The SQL of count() and of rows() for the first page (benchmarks print their query plans). */
-  statements(pageSize: number): { readonly sql: string; readonly bindings: readonly unknown[] }[] {
+  /** The SQL of count() and of rows() for a page (benchmarks time them and print their query plans). */
+  statements(pageSize: number, offset = 0): { readonly sql: string; readonly bindings: readonly unknown[] }[] {
     if (this.where === FALSE) return [];
-    return [{ sql: `select count(*) as n from ${this.from(true)}`, bindings: this.where.bindings }, this.rowsSql(0, pageSize)];
+    return [{ sql: `select count(*) as n from ${this.from(true)}`, bindings: this.where.bindings }, this.rowsSql(offset, pageSize)];
   }
 }

@@ -70,6 +70,37 @@ describe.each(['sqlite', 'mariadb'] as const)('generated lists on %s', (dialect)
     expect([unsortable.statusCode, unsortable.json().code]).toEqual([400, 'TG_ERR_VALIDATION']);
   });
 
+  it('task and application lists page in order too, also sorted by a column of their ticket', async () => {
+    // the longest task list and the longest application list any demo user has
+    const longest = async (entity: 'task' | 'application') => {
+      let best = { login: '', view: '', tab: '', count: -1 };
+      for (const login of VIEWERS) {
+        const { views } = (await p.get(login, '/api/views')).json() as Catalogue;
+        for (const v of views) {
+          if (cb.bundle.defs.view[v.id]!.entity !== entity) continue;
+          for (const t of v.tabs) if (t.count > best.count) best = { login, view: v.id, tab: t.key, count: t.count };
+        }
+      }
+      return best;
+    };
+    for (const entity of ['task', 'application'] as const) {
+      const { login, view, tab: key, count } = await longest(entity);
+      const tab = { key, count };
+      expect(count, `${login} ${view}#${key}`).toBeGreaterThanOrEqual(2);
+      for (const order of ['', '&sort=ticket.number&dir=desc']) {
+        const whole = await list(login, view, tab.key, `pageSize=100${order}`);
+        expect(whole.rows).toHaveLength(tab.count);
+        const paged: Row[] = [];
+        for (let page = 1; page <= tab.count; page++) paged.push(...(await list(login, view, tab.key, `pageSize=1&page=${page}${order}`)).rows);
+        expect(paged, `${view}#${tab.key}${order}`).toEqual(whole.rows);
+        if (order) {
+          const numbers = whole.rows.map((r) => String(r.cells['ticket.number']));
+          expect(numbers).toEqual([...numbers].sort().reverse());
+        }
+      }
+    }
+  });
+
   it('ACC-5 filters: text contains, select equals (column and JSON), date ranges; q matches number or title', async () => {
     const count = async (query: string) => (await list('zjg.dispatcher', DSP, 'pending', query)).total;
     const idx = (pred: (i: number) => boolean) => s.atDispatch.filter((_, i) => pred(i)).length;
