@@ -44,7 +44,11 @@ const mayOpen = (view: View, user: SessionUser) => mayOpenView(view, user.roles)
  * rows and counts in the user's data scope (X-3), and the tab as a spreadsheet (X-4).
  */
 export class ViewService {
-  constructor(private readonly knex: Knex, private readonly bundles: BundleStore, private readonly dialect: Dialect, private readonly clock: () => number) {}
+  constructor(
+    private readonly knex: Knex, private readonly bundles: BundleStore, private readonly dialect: Dialect, private readonly clock: () => number,
+    /** Rows an export reads (and renders) at a time. */
+    private readonly exportBatch = EXPORT_BATCH,
+  ) {}
 
   /** A tab's query for a viewer (tests use it to compare with the engine's matchesTab). */
   tabQuery(cb: CompiledBundle, view: View, tab: ViewTab, viewer: Viewer, params: Partial<Pick<ListParams, 'onlyMine' | 'q' | 'filters' | 'sort'>> = {}): TabQuery {
@@ -108,11 +112,12 @@ export class ViewService {
     const q = this.tabQuery(cb, view, tab, viewer, params);
     const total = await q.count();
     if (total > EXPORT_MAX_ROWS) throw new AppError('TG_ERR_VALIDATION', { detail: `${total} rows; narrow the filters to at most ${EXPORT_MAX_ROWS}` });
+    // the ids in order once, then the states by id: pages by offset would walk every row before each
+    // one again (minutes for 30,000 rows on MariaDB) and could skip or repeat rows that move meanwhile
+    const ids = await q.orderedIds();
     const rows: ListRowOut[] = [];
-    for (let offset = 0; offset < total; offset += EXPORT_BATCH) {
-      const batch = await q.rows(offset, EXPORT_BATCH);
-      rows.push(...(await this.toRows(cb, view, viewer, batch)));
-      if (batch.length < EXPORT_BATCH) break;
+    for (let i = 0; i < ids.length; i += this.exportBatch) {
+      rows.push(...(await this.toRows(cb, view, viewer, await q.rowsByIds(ids.slice(i, i + this.exportBatch)))));
     }
     return { filename: `${sheetName(view, tab, lang)}.xlsx`, content: await exportXlsx(cb, view, tab, rows, lang) };
   }
