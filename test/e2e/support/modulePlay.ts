@@ -3,7 +3,10 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { login, newPage } from './browser.js';
 import type { E2eServer } from './server.js';
 import type { TicketApi } from './ticketApi.js';
-import { untilStill } from './ticketPage.js';
+import { untilStill } from './selects.js';
+
+/** Waits until no antd dialog or drawer is still animating in (screenshots show them whole). */
+export { untilStill as settled };
 
 /** Module scenarios: each step signs in as the demo user whose job it is, on a page of its own. */
 export class Player {
@@ -80,10 +83,6 @@ export async function timeline(page: Page): Promise<string[]> {
   return events.filter((e) => !e.startsWith('$')).reverse();
 }
 
-/** Waits until no antd dialog or drawer is still animating in (screenshots show them whole). */
-export async function settled(page: Page): Promise<void> {
-  await untilStill(page);
-}
 
 /** Registration over HTTP, for preconditions of a step that is not the registration itself. */
 export async function registerDirect(api: TicketApi, user: string, o: { title: string; button: string; opinion?: string; grid?: string; address?: string; item?: string; difficult?: boolean; callbackWanted?: boolean; fields?: Record<string, unknown> }): Promise<{ id: string; number: string }> {

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot } from './browser.js';
-import { settled } from './studio.js';
+import { pick } from './selects.js';
 
 /** The visible registration tab. */
 export const pane = (page: Page): Locator => page.locator('[data-testid="register-tab"][data-active="true"]');
@@ -9,23 +9,17 @@ const field = (page: Page, label: string) => pane(page).getByLabel(label, { exac
 /** The form item (label, control, errors) of the visible tab's field labelled `label`. */
 export const formItem = (page: Page, label: string): Locator => pane(page).locator('.ant-form-item').filter({ has: page.getByText(label, { exact: true }) }).last();
 
-/** Picks `option` (its title) in an antd select or tree select, typing `search` first; once more if the click was lost. */
+/** Picks `option` (its title) in an antd select or tree select, typing `search` first. */
 export async function choose(page: Page, select: Locator, option: string, search?: string): Promise<void> {
   const root = select.locator('xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
-  for (let attempt = 1; ; attempt++) {
-    await select.click();
-    if (search) await select.fill(search);
-    // an option clicked while its dropdown still slides in can be missed (CI lost 事件类型 and 所属事项 so)
-    await settled(page);
-    await page.locator('.ant-select-dropdown:visible, .ant-tree-select-dropdown:visible').getByTitle(option, { exact: true }).first().click();
-    try {
-      await expect.poll(() => root.locator('.ant-select-content').textContent(), { timeout: 3000 }).toContain(option);
-      return;
-    } catch (e) {
-      if (attempt === 2) throw e;
-      await page.keyboard.press('Escape');
-    }
-  }
+  await pick(page, {
+    open: async () => {
+      await select.click();
+      if (search) await select.fill(search);
+    },
+    option: page.locator('.ant-select-dropdown:visible, .ant-tree-select-dropdown:visible').getByTitle(option, { exact: true }).first(),
+    shown: root.locator('.ant-select-content'), label: option, name: 'register-choice',
+  });
 }
 
 const LABELS = {

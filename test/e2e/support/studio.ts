@@ -1,4 +1,8 @@
 import type { Page } from 'playwright-core';
+import { untilStill as settled } from './selects.js';
+
+/** Waits until no antd dialog or drawer is still animating in (screenshots show them whole). */
+export { settled };
 
 /** Fills an RJSF text or number input by its id (`root_name`, `root_dispatch_0_region` …). */
 export async function fill(page: Page, id: string, value: string): Promise<void> {
@@ -28,10 +32,6 @@ export async function choose(page: Page, id: string, option: string): Promise<vo
   }
 }
 
-/** Waits until no antd dialog or drawer is still animating in (screenshots show them whole). */
-export async function settled(page: Page): Promise<void> {
-  await page.locator('[class*="-appear-active"], [class*="-enter-active"]').first().waitFor({ state: 'detached' });
-}
 
 /** Adds an element to an RJSF array field. */
 export async function addItem(page: Page, arrayId: string): Promise<void> {

@@ -1,6 +1,9 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { login, screenshot } from './browser.js';
+import { closeDropdowns, pick, untilStill } from './selects.js';
+
+export { untilStill };
 
 /** Signs in as `user` and opens the ticket's detail page from its URL. */
 export async function openTicket(page: Page, user: string, id: string): Promise<void> {
@@ -29,38 +32,18 @@ export async function pickDepartments(page: Page, field: string, names: string[]
     await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper').filter({ hasText: name }).first().click();
     await page.keyboard.press('Escape');
     await expect.poll(() => picker.textContent()).toContain(name);
-    await dropdownsClosed(page);
+    await closeDropdowns(page);
   }
 }
 
-/** Waits until no select dropdown is open (a closing one still takes clicks meant for the next). */
-async function dropdownsClosed(page: Page): Promise<void> {
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-}
-
-/** Picks an option of an antd select in the dialog (RJSF enum select or an org select); once more if the click was lost. */
+/** Picks an option of an antd select in the dialog (RJSF enum select or an org select). */
 export async function pickOption(page: Page, field: string, label: string): Promise<void> {
   const select = page.locator('.ant-select').filter({ has: page.locator(`#action_${field}`) }).first();
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first();
-  for (let attempt = 1; ; attempt++) {
-    await untilStill(page);
-    await select.click();
-    await option.waitFor({ timeout: 3000 }).catch(() => select.click());
-    // an option clicked while its dropdown still slides in can be missed (CI lost 张家港市 of 下派 so)
-    await untilStill(page);
-    await option.click();
-    try {
-      await expect.poll(() => select.textContent(), { timeout: 5000 }).toContain(label);
-      break;
-    } catch (e) {
-      if (attempt === 2) throw e;
-      if (await page.locator('.ant-select-dropdown:visible').count() > 0) await page.keyboard.press('Escape');
-      await dropdownsClosed(page);
-    }
-  }
-  // a dropdown reopened by a click that landed while it was still opening: the choice is made, close it
-  if (await page.locator('.ant-select-dropdown:visible').count() > 0) await page.keyboard.press('Escape');
-  await dropdownsClosed(page);
+  await pick(page, {
+    open: () => select.click(),
+    option: page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first(),
+    shown: select, label, name: field,
+  });
 }
 
 export async function fillOpinion(page: Page, text: string): Promise<void> {
@@ -84,6 +67,3 @@ export async function confirm(page: Page, node?: string): Promise<void> {
  * Waits until no antd dialog is still animating in: a click on a button that is still moving can miss
  * it, and the dialog then stays open with nothing sent (seen on a busy machine).
  */
-export async function untilStill(page: Page): Promise<void> {
-  await page.locator('[class*="-appear-active"], [class*="-enter-active"]').first().waitFor({ state: 'detached' });
-}

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { login, newPage, screenshot } from './browser.js';
-import { untilStill } from './ticketPage.js';
+import { login, newPage } from './browser.js';
+import { pick } from './selects.js';
 
 /** Plays demo users in the workbench: each `as` signs in on a fresh page, runs the steps and closes the page. */
 export class Workbench {
@@ -80,51 +80,24 @@ export async function timeline(page: Page): Promise<string[]> {
   return events.filter((e) => !e.startsWith('$')).reverse();
 }
 
-/**
- * Picks an option of a searchable select in the action dialog by typing its label (long lists render
- * only the options in view); once more if the click was lost (CI lost a 转派 department so).
- */
+/** Picks an option of a searchable select in the action dialog by typing its label (long lists render only the options in view). */
 export async function searchOption(page: Page, field: string, label: string): Promise<void> {
-  const select = page.locator('.ant-select').filter({ has: page.locator(`#action_${field}`) }).first();
-  for (let attempt = 1; ; attempt++) {
-    await untilStill(page);
-    await page.locator(`#action_${field}`).click();
-    await page.keyboard.type(label);
-    await untilStill(page);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click({ timeout: 5000 })
-      .catch(async (e: unknown) => { await screenshot(page, `failed-option-${field}`); throw e; });
-    try {
-      await expect.poll(() => select.textContent(), { timeout: 5000 }).toContain(label);
-      break;
-    } catch (e) {
-      if (attempt === 2) throw e;
-      await closeDropdowns(page);
-    }
-  }
-  await closeDropdowns(page);
-}
-
-/** Closes a dropdown still open after a choice (a click that landed while it was opening reopens it). */
-async function closeDropdowns(page: Page): Promise<void> {
-  if (await page.locator('.ant-select-dropdown:visible').count() > 0) await page.keyboard.press('Escape');
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+  await pick(page, {
+    open: async () => {
+      await page.locator(`#action_${field}`).click();
+      await page.keyboard.type(label);
+    },
+    option: page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first(),
+    shown: page.locator('.ant-select').filter({ has: page.locator(`#action_${field}`) }).first(), label, name: field,
+  });
 }
 
 /** Picks the option whose label is exactly `label` in a select of the action dialog. */
 export async function pickExact(page: Page, field: string, label: string): Promise<void> {
   const select = page.locator('.ant-select').filter({ has: page.locator(`#action_${field}`) }).first();
-  for (let attempt = 1; ; attempt++) {
-    await untilStill(page);
-    await select.click();
-    await untilStill(page);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).first().click();
-    try {
-      await expect.poll(() => select.textContent(), { timeout: 5000 }).toContain(label);
-      break;
-    } catch (e) {
-      if (attempt === 2) throw e;
-      await closeDropdowns(page);
-    }
-  }
-  await closeDropdowns(page);
+  await pick(page, {
+    open: () => select.click(),
+    option: page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).first(),
+    shown: select, label, name: field,
+  });
 }
