@@ -11,6 +11,8 @@ export interface RuntimeConfig {
   /** `sqlite` (embedded, in DATA_DIR) or `mariadb` (DATABASE_URL=mysql://… or mariadb://…). */
   readonly database: { readonly dialect: 'sqlite'; readonly file: string } | { readonly dialect: 'mariadb'; readonly url: string };
   readonly redisUrl?: string;
+  /** Set but not used: searches run in the database (no Elasticsearch index in this version); the start says so. */
+  readonly elasticsearchUrl?: string;
   readonly sessionTtlMinutes: number;
   readonly loginMaxFailures: number;
   readonly loginLockMinutes: number;
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     webDir: resolve(env.WEB_DIR || fileURLToPath(new URL('../designer/dist', import.meta.url))),
     database,
     ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
+    ...(env.ELASTICSEARCH_URL ? { elasticsearchUrl: env.ELASTICSEARCH_URL } : {}),
     sessionTtlMinutes: int(env, 'SESSION_TTL_MINUTES', 480, 1),
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1),
     loginLockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15, 1),

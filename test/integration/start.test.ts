@@ -33,6 +33,22 @@ describe('npm start on a fresh clone (embedded SQLite)', () => {
     }
   });
 
+  it('says at start that ELASTICSEARCH_URL is not used (searches run in the database)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tongguan-start-'));
+    try {
+      let err = '';
+      const io = { out: () => {}, err: (s: string) => { err += s; } };
+      const plain = await startServer(loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1' }), io);
+      await plain.app.close();
+      expect(err).toBe('');
+      const withEs = await startServer(loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', ELASTICSEARCH_URL: 'http://127.0.0.1:9200' }), io);
+      await withEs.app.close();
+      expect(err).toMatch(/^ELASTICSEARCH_URL is set, but this version has no Elasticsearch index: .*not used\.\n$/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a DATABASE_URL it cannot use, naming the variable', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://x' })).toThrow(/DATABASE_URL: unsupported database "postgres"/);
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT: must be an integer/);

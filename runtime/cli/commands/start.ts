@@ -20,6 +20,9 @@ export async function startServer(config: RuntimeConfig, io: CliIo): Promise<{ a
     ...DEMO_LOGINS.map((l) => `  ${l}`),
     '',
   ].join('\n'));
+  if (config.elasticsearchUrl) {
+    io.err('ELASTICSEARCH_URL is set, but this version has no Elasticsearch index: list filters and searches run in the database, and the setting is not used.\n');
+  }
   return { app, url };
 }
 
