@@ -98,12 +98,15 @@ export class TabQuery {
     return Number(rows[0]?.n ?? 0);
   }
 
-  /** ORDER BY of the tab: its sort column if it is one, ties by id in the same direction. */
-  private orderBy(): string {
+  /**
+   * ORDER BY of the tab: its sort column if it is one, ties by id in the same direction. `reversed`
+   * turns every direction (a page near the end is read from the end).
+   */
+  private orderBy(reversed = false): string {
     const { alias } = entityTable(this.entity);
     const order: string[] = [];
     const sort = this.input.params.sort;
-    const dir = sort?.dir === 'desc' ? 'desc' : 'asc';
+    const dir = (sort?.dir === 'desc') !== reversed ? 'desc' : 'asc';
     if (sort) {
       const ref = fieldRef(this.entity, sort.field);
       if (ref.kind === 'column') order.push(`${ref.column} ${dir}`);
@@ -138,13 +141,19 @@ export class TabQuery {
    * JSON columns by key and row id and reads the page's rows last; a derived table only adds its
    * temporary table there.
    */
-  private rowsSql(offset: number, limit: number): { sql: string; bindings: readonly unknown[] } {
+  private rowsSql(offset: number, limit: number, reversed = false): { sql: string; bindings: readonly unknown[] } {
     const { alias } = entityTable(this.entity);
-    const orderBy = this.orderBy();
+    const orderBy = this.orderBy(reversed);
     const bindings = [...this.where.bindings, limit, offset];
     if (this.dialect !== 'sqlite') return { sql: `select ${this.columns()} from ${this.from()} order by ${orderBy} limit ? offset ?`, bindings };
     const page = `select ${alias}.id as page_id from ${this.from(true, orderBy)} order by ${orderBy} limit ? offset ?`;
     return { sql: `select ${this.columns()} from ${this.joined(` inner join (${page}) as p on p.page_id = ${alias}.id`)} order by ${orderBy}`, bindings };
+  }
+
+  /** The page's statement, read from the end when `total` puts the page past the middle. */
+  private pageSql(offset: number, limit: number, total?: number): { sql: string; bindings: readonly unknown[]; fromEnd: boolean } {
+    if (total === undefined || offset <= total / 2) return { ...this.rowsSql(offset, limit), fromEnd: false };
+    return { ...this.rowsSql(Math.max(0, total - offset - limit), Math.max(0, Math.min(limit, total - offset)), true), fromEnd: true };
   }
 
   private stored(r: { id: string; state: unknown; ticket_state?: unknown; task_state?: unknown }): StoredRow {
@@ -174,12 +183,17 @@ export class TabQuery {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  /** One page in the requested order (ties broken by id, so pages never overlap). */
-  async rows(offset: number, limit: number): Promise<StoredRow[]> {
+  /**
+   * One page in the requested order (ties broken by id, so pages never overlap). Given the list's
+   * `total`, a page past the middle is read in the reverse order from the end and turned round: an
+   * offset walks every row before it, so the last page costs what the first does.
+   */
+  async rows(offset: number, limit: number, total?: number): Promise<StoredRow[]> {
     if (this.where === FALSE) return [];
-    const { sql: text, bindings } = this.rowsSql(offset, limit);
+    const { sql: text, bindings, fromEnd } = this.pageSql(offset, limit, total);
     const rows = await selectRows<{ id: string; state: unknown; ticket_state?: unknown; task_state?: unknown }>(this.knex, text, bindings);
-    return rows.map((r) => this.stored(r));
+    const stored = rows.map((r) => this.stored(r));
+    return fromEnd ? stored.reverse() : stored;
   }
 
   /** Every matching id (tests compare them with the engine's matchesTab). */
@@ -191,8 +205,9 @@ export class TabQuery {
   }
 
   /** The SQL of count() and of rows() for a page (benchmarks time them and print their query plans). */
-  statements(pageSize: number, offset = 0): { readonly sql: string; readonly bindings: readonly unknown[] }[] {
+  statements(pageSize: number, offset = 0, total?: number): { readonly sql: string; readonly bindings: readonly unknown[] }[] {
     if (this.where === FALSE) return [];
-    return [{ sql: `select count(*) as n from ${this.from(true)}`, bindings: this.where.bindings }, this.rowsSql(offset, pageSize)];
+    const { sql, bindings } = this.pageSql(offset, pageSize, total);
+    return [{ sql: `select count(*) as n from ${this.from(true)}`, bindings: this.where.bindings }, { sql, bindings }];
   }
 }

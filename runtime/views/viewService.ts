@@ -15,6 +15,8 @@ import { TabQuery, type StoredRow } from './tabQuery.js';
 
 /** Rows an export reads per query, and at most in all. */
 const EXPORT_BATCH = 500;
+/** From this offset on a page waits for the count, to read from the end when it lies past the middle. */
+export const DEEP_OFFSET = 1_000;
 export const EXPORT_MAX_ROWS = 50_000;
 
 export interface ListPage {
@@ -48,6 +50,8 @@ export class ViewService {
     private readonly knex: Knex, private readonly bundles: BundleStore, private readonly dialect: Dialect, private readonly clock: () => number,
     /** Rows an export reads (and renders) at a time. */
     private readonly exportBatch = EXPORT_BATCH,
+    /** The offset from which a page may be read from the end of the list. */
+    private readonly deepOffset = DEEP_OFFSET,
   ) {}
 
   /** A tab's query for a viewer (tests use it to compare with the engine's matchesTab). */
@@ -99,7 +103,11 @@ export class ViewService {
     const { cb, view, tab, viewer } = await this.open(user, viewId, tabKey);
     const params = parseListParams(view, tab, query);
     const q = this.tabQuery(cb, view, tab, viewer, params);
-    const [total, stored] = await Promise.all([q.count(), q.rows((params.page - 1) * params.pageSize, params.pageSize)]);
+    const offset = (params.page - 1) * params.pageSize;
+    // a shallow page is read while the list is counted; a deep one after, from whichever end is nearer
+    const [total, stored] = offset < this.deepOffset || offset === 0
+      ? await Promise.all([q.count(), q.rows(offset, params.pageSize)])
+      : await q.count().then(async (n) => [n, await q.rows(offset, params.pageSize, n)] as const);
     return { total, page: params.page, pageSize: params.pageSize, rows: await this.toRows(cb, view, viewer, stored) };
   }
 
