@@ -6,6 +6,7 @@ import { Migration20261126105709_historyEntityIndex } from './Migration202611261
 import { Migration20261126134003_departmentNameEn } from './Migration20261126134003_departmentNameEn.js';
 import { Migration20261126165210_englishTexts } from './Migration20261126165210_englishTexts.js';
 import { Migration20261127111413_listSortIndexes } from './Migration20261127111413_listSortIndexes.js';
+import { Migration20261127175723_coveringReportedAtIndex } from './Migration20261127175723_coveringReportedAtIndex.js';
 
 /** Applied in order by runtime/db/createOrm.ts `migrate`; add each new migration here. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   { name: 'Migration20261126134003_departmentNameEn', class: Migration20261126134003_departmentNameEn },
   { name: 'Migration20261126165210_englishTexts', class: Migration20261126165210_englishTexts },
   { name: 'Migration20261127111413_listSortIndexes', class: Migration20261127111413_listSortIndexes },
+  { name: 'Migration20261127175723_coveringReportedAtIndex', class: Migration20261127175723_coveringReportedAtIndex },
 ];

@@ -41,8 +41,9 @@ export const TicketEntity = new EntitySchema<TicketRow>({
     { properties: ['mergedInto'] },
     { properties: ['gridWorker', 'node'] },
     { properties: ['grid', 'channel'] },
-    // lists of what a user acted on (scope actedBy) match thousands of rows: their pages walk these in order
-    { properties: ['reportedAt'] },
+    // lists of what a user acted on (scope actedBy) match thousands of rows: their pages walk this in
+    // order, and with id and node in it a deep page's offset is walked in the index without reading rows
+    { properties: ['reportedAt', 'id', 'node'] },
   ],
 });
 
